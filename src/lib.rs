@@ -1,0 +1,181 @@
+//! bichig: a static site generator for bilingual public reports in Chinese and
+//! traditional Mongolian.
+//!
+//! The build is a pipeline, one module per stage:
+//!
+//! 1. **load**: [`config`] (`site.yaml`), [`content`] (Markdown + front matter),
+//!    [`i18n`] (UI strings), [`templates`] (Tera);
+//! 2. **resolve**: [`resolve`] (languages, translations, sections, URLs, order);
+//! 3. **render**: [`markdown`] (body, headings, summaries, links) and [`render`]
+//!    (views and templates);
+//! 4. **write**: [`output`] (minify, sitemap, static files, atomic swap).
+//!
+//! Problems in user content are [`diagnostics::Diagnostic`] values, collected and
+//! reported together.
+#![deny(missing_docs)]
+
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod i18n;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod resolve;
+pub mod templates;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use config::Config;
+use diagnostics::Diagnostic;
+use output::OutputFile;
+
+/// Why a command failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Problems in the site's files (exit code 1).
+    #[error("{}", diagnostics::report(.0))]
+    Content(Vec<Diagnostic>),
+    /// The command was asked something it must refuse (exit code 2).
+    #[error("{0}")]
+    Usage(String),
+    /// A file could not be read or written (exit code 1).
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file concerned.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// An I/O failure on `path`.
+    pub fn io(path: &Path, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// What `bichig build` is asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Site root (holds `site.yaml`).
+    pub root: PathBuf,
+    /// Output folder; relative paths are taken from the root.
+    pub output: PathBuf,
+    /// Replaces `base_url` from `site.yaml`.
+    pub base_url: Option<String>,
+    /// Include pages with `draft: true`.
+    pub drafts: bool,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Output folder written.
+    pub output: PathBuf,
+    /// HTML pages rendered (all languages, 404 pages included).
+    pub pages: usize,
+    /// Files written.
+    pub files: usize,
+    /// Warnings (the build still succeeded).
+    pub warnings: Vec<Diagnostic>,
+    /// Wall time of the whole build.
+    pub elapsed: Duration,
+}
+
+/// Reads and validates `site.yaml` in `root`.
+pub fn load_config(root: &Path) -> Result<Config, Error> {
+    let file = root.join("site.yaml");
+    if !file.is_file() {
+        return Err(Error::Usage(format!(
+            "no site.yaml in {}: is --root right?",
+            root.display()
+        )));
+    }
+    let src =
+        content::read_text(&file, Path::new("site.yaml")).map_err(|d| Error::Content(vec![d]))?;
+    Config::parse(&src, Path::new("site.yaml")).map_err(Error::Content)
+}
+
+/// Builds the site: load → resolve → render → write. On any error the previous
+/// output is left untouched.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
+    let start = Instant::now();
+    let out = output::check_output_dir(&opts.root, &opts.output)?;
+    let mut config = load_config(&opts.root)?;
+    if let Some(url) = &opts.base_url {
+        config
+            .set_base_url(url)
+            .map_err(|e| Error::Usage(format!("--base-url: {e}")))?;
+    }
+    let root = opts.root.as_path();
+
+    // Load: gather every problem of every input before giving up.
+    let mut problems = Vec::new();
+    let sources = content::load(root, &config.default_language().code).unwrap_or_else(|d| {
+        problems.extend(d);
+        Vec::new()
+    });
+    let (strings, mut warnings) = i18n::load(root, &config).unwrap_or_else(|d| {
+        problems.extend(d);
+        (vec![Default::default(); config.languages.len()], Vec::new())
+    });
+    let templates = templates::Templates::load(root, &config, &strings)
+        .map_err(|d| problems.extend(d))
+        .ok();
+    let statics = output::collect_static(root, &config.theme).unwrap_or_else(|d| {
+        problems.extend(d);
+        Vec::new()
+    });
+    let (Some(templates), true) = (templates, problems.is_empty()) else {
+        return Err(Error::Content(problems));
+    };
+
+    let site = resolve::resolve(config, sources, opts.drafts).map_err(Error::Content)?;
+    let mut files = render::render_site(&site, &templates).map_err(Error::Content)?;
+    let pages = files.len();
+    files.extend(site_files(&site));
+    files.extend(statics);
+    output::write_site(&out, &files, site.config.minify)?;
+    warnings.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(BuildReport {
+        output: out,
+        pages,
+        files: files.len(),
+        warnings,
+        elapsed: start.elapsed(),
+    })
+}
+
+/// `sitemap.xml` (every page in every language) and `robots.txt`.
+fn site_files(site: &resolve::Site) -> Vec<OutputFile> {
+    let base = &site.config.base_url;
+    let urls: Vec<String> = site
+        .entries
+        .iter()
+        .map(|e| {
+            format!(
+                "{base}{}",
+                e.url.strip_prefix(&site.config.base_path).unwrap_or(&e.url)
+            )
+        })
+        .collect();
+    vec![
+        OutputFile::bytes("sitemap.xml", output::sitemap_xml(&urls).into_bytes()),
+        OutputFile::bytes("robots.txt", output::robots_txt(base).into_bytes()),
+    ]
+}

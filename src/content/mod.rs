@@ -1,0 +1,9 @@
+//! Load stage, content part: Markdown files under `content/` with their front matter.
+
+pub mod frontmatter;
+mod load;
+pub mod page;
+pub mod slug;
+
+pub use load::{load, read_text};
+pub use page::{FrontMatter, SourcePage};

@@ -1,0 +1,309 @@
+//! One content file parsed into front matter and body (pure: no disk access).
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::{frontmatter, slug};
+use crate::diagnostics::Diagnostic;
+use crate::yaml;
+
+/// Position of a page in a series.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesRef {
+    /// Series id: the folder under `content/series/`.
+    pub id: String,
+    /// Order inside the series.
+    pub order: u32,
+}
+
+/// Review state of a translation.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum TranslationState {
+    /// Machine or first-pass translation, not yet reviewed.
+    Draft,
+    /// Checked by a reviewer.
+    Reviewed,
+}
+
+/// Front matter as written; unknown keys are errors.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    /// Page title (required).
+    pub title: Option<String>,
+    /// URL segment; ASCII.
+    pub slug: Option<String>,
+    /// Order inside its section.
+    pub weight: Option<i64>,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Summary; otherwise cut from the body.
+    pub summary: Option<String>,
+    /// Meta description; otherwise the summary.
+    pub description: Option<String>,
+    /// Tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Left out of the build unless `--drafts`.
+    #[serde(default)]
+    pub draft: bool,
+    /// Series membership.
+    pub series: Option<SeriesRef>,
+    /// On translations: draft or reviewed.
+    pub translation: Option<TranslationState>,
+    /// On translations: hash of the original it was made from.
+    pub source_hash: Option<String>,
+}
+
+/// A parsed content file.
+#[derive(Debug, Clone)]
+pub struct SourcePage {
+    /// Path for messages, relative to the site root (`content/measures/finance.md`).
+    pub path: PathBuf,
+    /// Language-free key relative to `content/` with `/` separators
+    /// (`measures/finance.md`, `measures/_index.md`), shared by translations.
+    pub key: String,
+    /// Folder relative to `content/` (`measures`, or empty for the root).
+    pub dir: String,
+    /// Language code (from the file name, or the default language).
+    pub lang: String,
+    /// True for `_index.md` (a section).
+    pub is_section: bool,
+    /// Validated front matter.
+    pub front: FrontMatter,
+    /// Title from the front matter.
+    pub title: String,
+    /// URL segment (for sections: the folder name).
+    pub slug: String,
+    /// Markdown body.
+    pub body: String,
+    /// Lines before the body in the file.
+    pub body_line_offset: usize,
+}
+
+/// File name parts: `finance.mn.md` → (`finance`, Some(`mn`)).
+pub fn split_name(file_name: &str) -> Option<(&str, Option<&str>)> {
+    let stem = file_name.strip_suffix(".md")?;
+    match stem.rsplit_once('.') {
+        Some((base, lang))
+            if !base.is_empty()
+                && !lang.is_empty()
+                && lang.bytes().all(|b| b.is_ascii_lowercase()) =>
+        {
+            Some((base, Some(lang)))
+        }
+        _ => Some((stem, None)),
+    }
+}
+
+impl SourcePage {
+    /// Parses the text of a content file. `rel` is its path relative to `content/`
+    /// with `/` separators, `path` the path shown in messages, `default_lang` the
+    /// language of files without a language suffix.
+    pub fn parse(
+        rel: &str,
+        path: &Path,
+        src: &str,
+        default_lang: &str,
+    ) -> Result<SourcePage, Vec<Diagnostic>> {
+        let (dir, file_name) = rel.rsplit_once('/').unwrap_or(("", rel));
+        let Some((stem, lang)) = split_name(file_name) else {
+            return Err(vec![Diagnostic::error(path, 0, 0, "not a Markdown file")]);
+        };
+        let lang = lang.unwrap_or(default_lang).to_string();
+        let is_section = stem == "_index";
+        let split = frontmatter::split(src, path).map_err(|d| vec![d])?;
+        let yaml_src = split.yaml;
+        let front: FrontMatter =
+            yaml::parse(yaml_src, path, frontmatter::YAML_LINE_OFFSET).map_err(|d| vec![d])?;
+
+        let mut problems = Vec::new();
+        let at = |key: &str| yaml::key_line(yaml_src, key, frontmatter::YAML_LINE_OFFSET);
+        let title = match front.title.as_deref().map(str::trim) {
+            Some(t) if !t.is_empty() => t.to_string(),
+            _ => {
+                problems.push(
+                    Diagnostic::error(path, 1, 1, "front matter has no `title`")
+                        .with_hint("add `title: …`"),
+                );
+                String::new()
+            }
+        };
+        if let Some(date) = &front.date {
+            if let Err(e) = validate_date(date) {
+                problems.push(
+                    Diagnostic::error(path, at("date"), 0, e)
+                        .with_hint("write dates as YYYY-MM-DD, e.g. 2017-10-17"),
+                );
+            }
+        }
+        let slug = if is_section {
+            dir.rsplit('/').next().unwrap_or("").to_string()
+        } else {
+            match &front.slug {
+                Some(s) if slug::is_valid(s) => s.clone(),
+                Some(s) => {
+                    let hint = slug::from_ascii(s).map_or(
+                        "use lowercase ASCII letters, digits and `-`".to_string(),
+                        |x| format!("try `slug: {x}`"),
+                    );
+                    problems.push(
+                        Diagnostic::error(path, at("slug"), 0, format!("invalid slug `{s}`"))
+                            .with_hint(hint),
+                    );
+                    String::new()
+                }
+                None => match slug::from_ascii(stem) {
+                    Some(s) => s,
+                    None => {
+                        problems.push(
+                            Diagnostic::error(path, 1, 1, format!("file name `{stem}` is not ASCII and there is no `slug:`"))
+                                .with_hint("add an ASCII `slug:` in English to the front matter (names are never romanised: 公示 and 公式 would collide)"),
+                        );
+                        String::new()
+                    }
+                },
+            }
+        };
+        if is_section && front.slug.is_some() {
+            problems.push(
+                Diagnostic::error(path, at("slug"), 0, "`slug` is not allowed in `_index.md`")
+                    .with_hint("a section's URL segment is its folder name: rename the folder"),
+            );
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let key = format!("{}{}{stem}.md", dir, if dir.is_empty() { "" } else { "/" });
+        Ok(SourcePage {
+            path: path.to_path_buf(),
+            key,
+            dir: dir.to_string(),
+            lang,
+            is_section,
+            body: split.body.to_string(),
+            body_line_offset: split.body_line_offset,
+            front,
+            title,
+            slug,
+        })
+    }
+}
+
+/// Checks `YYYY-MM-DD` (optionally followed by `T…` or ` …` time) is a real date.
+pub fn validate_date(date: &str) -> Result<(), String> {
+    let day_part = date.split(['T', ' ']).next().unwrap_or("");
+    let parts: Vec<&str> = day_part.split('-').collect();
+    let bad = || format!("`{date}` is not a date");
+    let [y, m, d] = parts.as_slice() else {
+        return Err(bad());
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(bad());
+    }
+    let (y, m, d): (u32, u32, u32) = match (y.parse(), m.parse(), d.parse()) {
+        (Ok(y), Ok(m), Ok(d)) => (y, m, d),
+        _ => return Err(bad()),
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(format!("`{date}` has no month {m}")),
+    };
+    if d == 0 || d > days {
+        return Err(format!("`{date}` is not a day of the month"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(rel: &str, src: &str) -> Result<SourcePage, Vec<Diagnostic>> {
+        SourcePage::parse(rel, Path::new(rel), src, "zh")
+    }
+
+    #[test]
+    fn page_with_ascii_stem() {
+        let p = parse(
+            "measures/finance.md",
+            "---\ntitle: 金融扶贫\nweight: 3\n---\n正文",
+        )
+        .unwrap();
+        assert_eq!(
+            (p.slug.as_str(), p.key.as_str(), p.dir.as_str()),
+            ("finance", "measures/finance.md", "measures")
+        );
+        assert_eq!(p.front.weight, Some(3));
+        assert_eq!(p.lang, "zh");
+        assert_eq!(p.body, "正文");
+    }
+
+    #[test]
+    fn translation_and_section_names() {
+        let p = parse("measures/_index.mn.md", "---\ntitle: x\n---\n").unwrap();
+        assert!(p.is_section);
+        assert_eq!(
+            (p.lang.as_str(), p.key.as_str(), p.slug.as_str()),
+            ("mn", "measures/_index.md", "measures")
+        );
+        let root = parse("_index.md", "---\ntitle: x\n---\n").unwrap();
+        assert_eq!((root.key.as_str(), root.slug.as_str()), ("_index.md", ""));
+    }
+
+    #[test]
+    fn non_ascii_stem_needs_slug() {
+        let e = parse("公示.md", "---\ntitle: 公示\n---\n").unwrap_err();
+        assert!(e[0].message.contains("not ASCII"));
+        assert!(e[0].hint.as_deref().unwrap().contains("slug"));
+        assert_eq!(
+            parse("公示.md", "---\ntitle: 公示\nslug: notice\n---\n")
+                .unwrap()
+                .slug,
+            "notice"
+        );
+    }
+
+    #[test]
+    fn invalid_slug_points_at_its_line() {
+        let e = parse("a.md", "---\ntitle: t\nslug: ../../etc\n---\n").unwrap_err();
+        assert_eq!(e[0].line, 3);
+    }
+
+    #[test]
+    fn missing_title_and_bad_date_reported_together() {
+        let e = parse("a.md", "---\nweight: 1\ndate: 2017-02-30\n---\n").unwrap_err();
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[1].line, 3);
+    }
+
+    #[test]
+    fn unknown_key_line_counts_the_fence() {
+        let e = parse("a.md", "---\ntitle: t\ncolour: red\n---\n").unwrap_err();
+        assert_eq!(e[0].line, 3);
+    }
+
+    #[test]
+    fn dates() {
+        assert!(validate_date("2017-10-17").is_ok());
+        assert!(validate_date("2016-02-29").is_ok());
+        assert!(validate_date("2017-10-17T09:56:35").is_ok());
+        for bad in [
+            "2017-02-29",
+            "2017-13-01",
+            "2017-1-1",
+            "17-10-17",
+            "2017-10-00",
+            "yesterday",
+        ] {
+            assert!(validate_date(bad).is_err(), "{bad}");
+        }
+    }
+}

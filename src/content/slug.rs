@@ -1,0 +1,62 @@
+//! URL segments: taken from `slug:` or an ASCII file stem, never romanised.
+
+/// True when `s` is a usable URL segment: lowercase ASCII letters, digits, `-`, `_`,
+/// not starting or ending with `-`/`_`.
+pub fn is_valid(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        && !s.starts_with(['-', '_'])
+        && !s.ends_with(['-', '_'])
+}
+
+/// Makes a slug of an ASCII name (`My Page` → `my-page`); `None` when the name has
+/// non-ASCII characters (a Chinese or Mongolian name needs an explicit `slug:`:
+/// romanising would make 公示 and 公式 collide) or nothing usable.
+pub fn from_ascii(name: &str) -> Option<String> {
+    if !name.is_ascii() {
+        return None;
+    }
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches(['-', '_']).to_string();
+    is_valid(&out).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validity() {
+        for ok in ["finance", "key-projects", "a_b", "2017", "x1"] {
+            assert!(is_valid(ok), "{ok}");
+        }
+        for bad in [
+            "", "Finance", "a/b", "..", "-a", "a-", "金融", "a b", "a.b", "%2e",
+        ] {
+            assert!(!is_valid(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn ascii_names_become_slugs() {
+        assert_eq!(from_ascii("finance").as_deref(), Some("finance"));
+        assert_eq!(from_ascii("My Page 2").as_deref(), Some("my-page-2"));
+        assert_eq!(from_ascii("a..b").as_deref(), Some("a-b"));
+    }
+
+    #[test]
+    fn non_ascii_or_empty_names_are_refused() {
+        assert_eq!(from_ascii("公示"), None);
+        assert_eq!(from_ascii("公式"), None);
+        assert_eq!(from_ascii("ᠪᠢᠴᠢᠭ"), None);
+        assert_eq!(from_ascii("..."), None);
+    }
+}

@@ -1,0 +1,175 @@
+//! Problems found in user content, as values.
+//!
+//! Every stage collects [`Diagnostic`]s instead of stopping at the first one, so
+//! an editor sees all problems of a build at once, numbered, each with
+//! `path:line:col`, a message and a hint.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How serious a problem is: errors fail the build, warnings are only printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Printed, the build goes on.
+    Warning,
+    /// The build fails with exit code 1.
+    Error,
+}
+
+/// One problem in user content, pointing at a file and (where known) a position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, relative to the site root where possible.
+    pub path: PathBuf,
+    /// 1-based line in the whole file (front matter included); 0 when unknown.
+    pub line: usize,
+    /// 1-based column (in characters); 0 when unknown.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it, when there is something useful to say.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `path:line:column`.
+    pub fn error(
+        path: impl AsRef<Path>,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.as_ref().to_path_buf(),
+            line,
+            column,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// A warning at `path:line:column`.
+    pub fn warning(
+        path: impl AsRef<Path>,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, line, column, message)
+        }
+    }
+
+    /// Adds a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Moves the position down by `lines` (for text embedded in a larger file).
+    pub fn shifted(mut self, lines: usize) -> Self {
+        if self.line > 0 {
+            self.line += lines;
+        }
+        self
+    }
+
+    /// True when this problem fails the build.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+            if self.column > 0 {
+                write!(f, ":{}", self.column)?;
+            }
+        }
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, ": {kind}: {}", self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n    hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Formats a list of problems, numbered, for the terminal.
+pub fn report(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for (i, d) in diagnostics.iter().enumerate() {
+        out.push_str(&format!("{:>3}. {d}\n", i + 1));
+    }
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    out.push_str(&format!("{errors} error(s), {warnings} warning(s)\n"));
+    out
+}
+
+/// 1-based line and column (in characters) of byte offset `offset` in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_has_path_line_col_and_hint() {
+        let d = Diagnostic::error("content/a.md", 3, 7, "bad").with_hint("fix it");
+        assert_eq!(
+            d.to_string(),
+            "content/a.md:3:7: error: bad\n    hint: fix it"
+        );
+    }
+
+    #[test]
+    fn display_without_position() {
+        let d = Diagnostic::warning("site.yaml", 0, 0, "meh");
+        assert_eq!(d.to_string(), "site.yaml: warning: meh");
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        let text = "ab\n中文x\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        assert_eq!(line_col(text, 9), (2, 3));
+        assert_eq!(line_col(text, 4), (2, 1), "inside a character rounds down");
+    }
+
+    #[test]
+    fn report_numbers_and_counts() {
+        let r = report(&[
+            Diagnostic::error("a", 1, 1, "x"),
+            Diagnostic::warning("b", 2, 0, "y"),
+        ]);
+        assert!(r.contains("  1. a:1:1: error: x"));
+        assert!(r.contains("  2. b:2: warning: y"));
+        assert!(r.ends_with("1 error(s), 1 warning(s)\n"));
+    }
+}

@@ -1,0 +1,10 @@
+//! Render stage, Markdown part: pulldown-cmark with stable heading ids, a table of
+//! contents, CJK-aware summaries and internal links resolved to URLs.
+
+mod headings;
+pub mod links;
+mod render;
+pub mod summary;
+
+pub use headings::heading_id;
+pub use render::{render, LinkContext, LinkRef, Rendered, TocEntry};

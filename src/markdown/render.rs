@@ -1,0 +1,322 @@
+//! Markdown to HTML, returning data: body HTML, table of contents, summary text
+//! and the internal links found (for anchor checks).
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use super::{headings, links, summary};
+use crate::diagnostics::{line_col, Diagnostic};
+
+/// Characters in a summary cut from the body.
+pub const SUMMARY_CHARS: usize = 120;
+
+/// One heading in the table of contents.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TocEntry {
+    /// 1 to 6.
+    pub level: u8,
+    /// The heading's `id`.
+    pub id: String,
+    /// Plain text of the heading.
+    pub title: String,
+}
+
+/// An internal link, kept for checking its `#fragment` once all pages are rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    /// Source key of the target.
+    pub key: String,
+    /// Fragment, if any.
+    pub fragment: Option<String>,
+    /// Line in the whole file.
+    pub line: usize,
+    /// Column.
+    pub column: usize,
+}
+
+/// What rendering one page produced.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// Body HTML.
+    pub html: String,
+    /// Every heading, in order.
+    pub toc: Vec<TocEntry>,
+    /// Summary cut from the body (plain text).
+    pub summary: String,
+    /// Internal links with their positions.
+    pub links: Vec<LinkRef>,
+    /// Problems: unresolvable links.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Where a page sits, for resolving its links.
+pub struct LinkContext<'a> {
+    /// Path for messages.
+    pub path: &'a Path,
+    /// Lines before the body in the file.
+    pub line_offset: usize,
+    /// Folder of the page relative to `content/`.
+    pub dir: &'a str,
+    /// Language codes of the site (for `page.mn.md` links).
+    pub languages: &'a [&'a str],
+}
+
+/// A heading being collected until its end tag, to give it an id.
+struct OpenHeading<'a> {
+    level: HeadingLevel,
+    explicit: Option<String>,
+    text: Vec<String>,
+    inner: Vec<Event<'a>>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders `body`. `resolve` maps a source key to the URL of that page in the
+/// page's language, or `None` when there is no such page.
+pub fn render(
+    body: &str,
+    ctx: &LinkContext<'_>,
+    resolve: &dyn Fn(&str) -> Option<String>,
+) -> Rendered {
+    let mut out = Rendered::default();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut used_ids = HashSet::new();
+    let mut heading: Option<OpenHeading<'_>> = None;
+    let mut summary_text = String::new();
+    let mut in_paragraph = false;
+
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = match links::classify(&dest_url, ctx.dir, ctx.languages) {
+                    None => dest_url,
+                    Some(result) => {
+                        let (line, column) = line_col(body, range.start);
+                        let line = line + ctx.line_offset;
+                        match result.and_then(|t| {
+                            resolve(&t.key)
+                                .map(|u| (t, u))
+                                .ok_or_else(|| format!("link to `{dest_url}`: no such page"))
+                        }) {
+                            Ok((t, url)) => {
+                                let href = match &t.fragment {
+                                    Some(f) => format!("{url}#{f}"),
+                                    None => url,
+                                };
+                                out.links.push(LinkRef {
+                                    key: t.key,
+                                    fragment: t.fragment,
+                                    line,
+                                    column,
+                                });
+                                CowStr::from(href)
+                            }
+                            Err(message) => {
+                                out.diagnostics.push(Diagnostic::error(ctx.path, line, column, message).with_hint(
+                                    "link to a source file from the content root (`@/measures/finance.md`) or relative to this file",
+                                ));
+                                dest_url
+                            }
+                        }
+                    }
+                };
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            other => other,
+        };
+        if let Some(OpenHeading { text, inner, .. }) = heading.as_mut() {
+            match event {
+                Event::End(TagEnd::Heading(_)) => {
+                    let Some(OpenHeading {
+                        level,
+                        explicit,
+                        text,
+                        inner,
+                    }) = heading.take()
+                    else {
+                        continue;
+                    };
+                    let title = text.concat();
+                    let id = match explicit {
+                        Some(id) => {
+                            used_ids.insert(id.clone());
+                            id
+                        }
+                        None => headings::heading_id(&title, &mut used_ids),
+                    };
+                    let n = level as u8;
+                    let mut inner_html = String::new();
+                    html::push_html(&mut inner_html, inner.into_iter());
+                    events.push(Event::Html(CowStr::from(format!(
+                        "<h{n} id=\"{}\">{inner_html}</h{n}>\n",
+                        escape_attr(&id)
+                    ))));
+                    out.toc.push(TocEntry {
+                        level: n,
+                        id,
+                        title,
+                    });
+                }
+                e => {
+                    if let Event::Text(t) | Event::Code(t) = &e {
+                        text.push(t.to_string());
+                    }
+                    inner.push(e);
+                }
+            }
+            continue;
+        }
+        match &event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some(OpenHeading {
+                    level: *level,
+                    explicit: id.as_ref().map(|s| s.to_string()),
+                    text: Vec::new(),
+                    inner: Vec::new(),
+                });
+                continue;
+            }
+            Event::Start(Tag::Paragraph) => in_paragraph = true,
+            Event::End(TagEnd::Paragraph) => {
+                in_paragraph = false;
+                summary_text.push(' ');
+            }
+            Event::Text(t) | Event::Code(t)
+                if in_paragraph && summary_text.len() < SUMMARY_CHARS * 8 =>
+            {
+                summary_text.push_str(t);
+            }
+            _ => {}
+        }
+        events.push(event);
+    }
+    join_cjk_soft_breaks(&mut events);
+    html::push_html(&mut out.html, events.into_iter());
+    out.summary = summary::cut(&summary_text, SUMMARY_CHARS);
+    out
+}
+
+/// A line break inside Chinese text must not become a space between characters.
+fn join_cjk_soft_breaks(events: &mut [Event<'_>]) {
+    let is_cjk = |c: Option<char>| {
+        c.is_some_and(|c| matches!(c, '\u{3000}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}'))
+    };
+    for i in 1..events.len().saturating_sub(1) {
+        if !matches!(events[i], Event::SoftBreak) {
+            continue;
+        }
+        let before = matches!(&events[i - 1], Event::Text(t) if is_cjk(t.chars().last()));
+        let after = matches!(&events[i + 1], Event::Text(t) if is_cjk(t.chars().next()));
+        if before && after {
+            events[i] = Event::Text(CowStr::Borrowed(""));
+        }
+    }
+}
+
+fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(body: &str) -> Rendered {
+        let ctx = LinkContext {
+            path: Path::new("content/m/p.md"),
+            line_offset: 3,
+            dir: "m",
+            languages: &["zh", "mn"],
+        };
+        render(body, &ctx, &|key| match key {
+            "m/finance.md" => Some("/m/finance/".to_string()),
+            "overview/causes.md" => Some("/overview/causes/".to_string()),
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn gfm_features() {
+        let out = r("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ y[^1]\n\n[^1]: note\n");
+        assert!(out.html.contains("<table>"));
+        assert!(out.html.contains("<del>x</del>"));
+        assert!(out.html.contains("footnote-definition"));
+    }
+
+    #[test]
+    fn headings_get_ids_and_toc() {
+        let out = r("## 贫困人口\n\n### Key *figures*\n\n## 其他 {#other}\n");
+        assert_eq!(out.toc.len(), 3);
+        assert!(out.toc[0].id.starts_with("h-"));
+        assert_eq!(out.toc[1].id, "key-figures");
+        assert_eq!(out.toc[1].title, "Key figures");
+        assert_eq!(out.toc[2].id, "other");
+        assert!(
+            out.html
+                .contains("<h3 id=\"key-figures\">Key <em>figures</em></h3>"),
+            "{}",
+            out.html
+        );
+    }
+
+    #[test]
+    fn internal_links_resolve() {
+        let out = r("[a](finance.md) [b](@/overview/causes.md#top) [c](https://e.org/x.md)");
+        assert!(out.html.contains("href=\"/m/finance/\""));
+        assert!(out.html.contains("href=\"/overview/causes/#top\""));
+        assert!(out.html.contains("href=\"https://e.org/x.md\""));
+        assert_eq!(out.links.len(), 2);
+        assert_eq!(out.links[1].fragment.as_deref(), Some("top"));
+        assert!(out.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn missing_link_target_reports_line_in_file() {
+        let out = r("第一行\n\n见[缺失](missing.md)。");
+        assert_eq!(out.diagnostics.len(), 1);
+        let d = &out.diagnostics[0];
+        assert_eq!((d.line, d.column), (6, 2));
+        assert!(d.message.contains("missing.md"));
+    }
+
+    #[test]
+    fn summary_from_paragraphs_and_cjk_soft_breaks() {
+        let out = r("## 标题\n\n第一段\n继续。\n\n第二段。");
+        assert_eq!(out.summary, "第一段继续。 第二段。");
+        assert!(out.html.contains("<p>第一段继续。</p>"), "{}", out.html);
+    }
+
+    #[test]
+    fn mongolian_control_characters_survive() {
+        let text = "ᠭᠠᠵᠠᠷ\u{180B}\u{202F}ᠤᠨ \u{200C}\u{200D}\u{180E}\u{180F}\u{180C}\u{180D}";
+        let out = r(text);
+        for c in [
+            '\u{180B}', '\u{180C}', '\u{180D}', '\u{180E}', '\u{180F}', '\u{200C}', '\u{200D}',
+            '\u{202F}',
+        ] {
+            assert!(out.html.contains(c), "{c:?} lost in HTML");
+            assert!(out.summary.contains(c), "{c:?} lost in summary");
+        }
+    }
+}

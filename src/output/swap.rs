@@ -1,0 +1,268 @@
+//! Writing the site into a staging folder beside the output, then swapping it in,
+//! so a failed or interrupted build never leaves a half-written site.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::files::{is_confined, Contents, OutputFile};
+use super::minify::minify_html;
+use crate::Error;
+
+/// Resolves the output folder (relative paths are taken from the site root) and
+/// refuses folders whose deletion would lose the site: the root itself, a folder
+/// containing the root, or one holding `site.yaml`, `content/` or `.git`.
+pub fn check_output_dir(root: &Path, output: &Path) -> Result<PathBuf, Error> {
+    let root = root.canonicalize().map_err(|e| Error::io(root, e))?;
+    let joined = if output.is_absolute() {
+        output.to_path_buf()
+    } else {
+        root.join(output)
+    };
+    let out = normalize(&joined);
+    let out = match out.canonicalize() {
+        Ok(p) => p,
+        Err(_) => match (out.parent(), out.file_name()) {
+            (Some(parent), Some(name)) => parent
+                .canonicalize()
+                .map(|p| p.join(name))
+                .unwrap_or(out.clone()),
+            _ => out.clone(),
+        },
+    };
+    let refuse = |why: &str| {
+        Err(Error::Usage(format!(
+            "refusing to use {} as the output folder: {why}",
+            out.display()
+        )))
+    };
+    if out.parent().is_none() || out.file_name().is_none() {
+        return refuse("it is a file system root");
+    }
+    if root.starts_with(&out) {
+        return refuse("it is the site root or contains it");
+    }
+    for input in [
+        "content",
+        "themes",
+        "templates",
+        "static",
+        "i18n",
+        "seeds",
+        ".git",
+    ] {
+        if out.starts_with(root.join(input)) {
+            return refuse(&format!("it is inside the site's {input}/ folder"));
+        }
+    }
+    for marker in ["site.yaml", "content", ".git"] {
+        if out.join(marker).exists() {
+            return refuse(&format!("it contains {marker}"));
+        }
+    }
+    if out.exists() && !out.is_dir() {
+        return refuse("it is a file");
+    }
+    Ok(out)
+}
+
+/// Removes `.` and `..` without touching the disk.
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn sibling(out: &Path, kind: &str) -> (PathBuf, String) {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let parent = out.parent().map(Path::to_path_buf).unwrap_or_default();
+    (parent, format!(".{name}.{kind}-"))
+}
+
+/// Cleans up after an interrupted build: restores the previous output if a crash
+/// came between the two renames, and removes leftover staging folders.
+pub fn recover(out: &Path) -> Result<(), Error> {
+    let (parent, staging_prefix) = sibling(out, "staging");
+    let (_, old_prefix) = sibling(out, "old");
+    let Ok(entries) = fs::read_dir(&parent) else {
+        return Ok(());
+    };
+    let mut leftovers: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    leftovers.sort();
+    for p in leftovers {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name.starts_with(&old_prefix) && !out.exists() {
+            fs::rename(&p, out).map_err(|e| Error::io(&p, e))?;
+        } else if name.starts_with(&staging_prefix) || name.starts_with(&old_prefix) {
+            fs::remove_dir_all(&p).map_err(|e| Error::io(&p, e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes `files` into a new staging folder and swaps it in for `out`. On any
+/// failure the staging folder is removed and `out` is left as it was.
+pub fn write_site(out: &Path, files: &[OutputFile], minify: bool) -> Result<(), Error> {
+    recover(out)?;
+    let (parent, prefix) = sibling(out, "staging");
+    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let staging = parent.join(format!("{prefix}{}-{nanos}", std::process::id()));
+    fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
+    match write_all(&staging, files, minify).and_then(|()| swap_in(&staging, out)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = fs::remove_dir_all(&staging);
+            Err(e)
+        }
+    }
+}
+
+fn write_all(staging: &Path, files: &[OutputFile], minify: bool) -> Result<(), Error> {
+    if let Some(bad) = files.iter().find(|f| !is_confined(&f.path)) {
+        return Err(Error::Usage(format!(
+            "refusing to write `{}` outside the output folder",
+            bad.path
+        )));
+    }
+    let dirs: BTreeSet<PathBuf> = files
+        .iter()
+        .filter_map(|f| staging.join(&f.path).parent().map(Path::to_path_buf))
+        .collect();
+    for d in &dirs {
+        fs::create_dir_all(d).map_err(|e| Error::io(d, e))?;
+    }
+    files.par_iter().try_for_each(|f| {
+        let target = staging.join(&f.path);
+        match &f.contents {
+            Contents::Html(html) if minify => fs::write(&target, minify_html(html)),
+            Contents::Html(html) => fs::write(&target, html),
+            Contents::Bytes(b) => fs::write(&target, b),
+            Contents::Copy(from) => fs::copy(from, &target).map(|_| ()),
+        }
+        .map_err(|e| Error::io(&target, e))
+    })
+}
+
+fn swap_in(staging: &Path, out: &Path) -> Result<(), Error> {
+    if !out.exists() {
+        return fs::rename(staging, out).map_err(|e| Error::io(out, e));
+    }
+    let (parent, prefix) = sibling(out, "old");
+    let old = parent.join(format!("{prefix}{}", std::process::id()));
+    fs::rename(out, &old).map_err(|e| Error::io(out, e))?;
+    if let Err(e) = fs::rename(staging, out) {
+        let _ = fs::rename(&old, out);
+        return Err(Error::io(out, e));
+    }
+    fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> tempfile::TempDir {
+        let d = tempfile::tempdir().unwrap();
+        fs::write(d.path().join("site.yaml"), "x").unwrap();
+        fs::create_dir(d.path().join("content")).unwrap();
+        d
+    }
+
+    #[test]
+    fn refuses_dangerous_output_folders() {
+        let d = site();
+        for bad in [
+            ".",
+            "..",
+            "content",
+            "content/x",
+            "themes/default",
+            "content/..",
+            "/",
+        ] {
+            assert!(
+                matches!(
+                    check_output_dir(d.path(), Path::new(bad)),
+                    Err(Error::Usage(_))
+                ),
+                "{bad}"
+            );
+        }
+        let ok = check_output_dir(d.path(), Path::new("public")).unwrap();
+        assert!(ok.ends_with("public"));
+    }
+
+    #[test]
+    fn swap_replaces_and_cleans_up() {
+        let d = site();
+        let out = d.path().join("public");
+        write_site(&out, &[OutputFile::bytes("a/x.txt", b"1".to_vec())], false).unwrap();
+        write_site(&out, &[OutputFile::bytes("b.txt", b"2".to_vec())], false).unwrap();
+        assert!(!out.join("a/x.txt").exists());
+        assert_eq!(fs::read(out.join("b.txt")).unwrap(), b"2");
+        let names: Vec<String> = fs::read_dir(d.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            names.iter().all(|n| !n.starts_with(".public.")),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn failed_write_keeps_previous_output() {
+        let d = site();
+        let out = d.path().join("public");
+        write_site(
+            &out,
+            &[OutputFile::bytes("keep.txt", b"old".to_vec())],
+            false,
+        )
+        .unwrap();
+        let bad = OutputFile {
+            path: "gone.txt".into(),
+            contents: Contents::Copy(d.path().join("missing")),
+        };
+        assert!(write_site(&out, &[bad], false).is_err());
+        assert!(write_site(&out, &[OutputFile::bytes("../escape.txt", vec![])], false).is_err());
+        assert_eq!(fs::read(out.join("keep.txt")).unwrap(), b"old");
+        assert!(!d.path().join("escape.txt").exists());
+        assert_eq!(
+            fs::read_dir(d.path()).unwrap().count(),
+            3,
+            "no staging folder left"
+        );
+    }
+
+    #[test]
+    fn recover_restores_output_lost_between_renames() {
+        let d = site();
+        let old = d.path().join(".public.old-123");
+        fs::create_dir(&old).unwrap();
+        fs::write(old.join("i.html"), "x").unwrap();
+        fs::create_dir(d.path().join(".public.staging-9")).unwrap();
+        recover(&d.path().join("public")).unwrap();
+        assert!(d.path().join("public/i.html").exists());
+        assert!(!d.path().join(".public.staging-9").exists());
+    }
+}

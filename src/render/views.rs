@@ -1,0 +1,142 @@
+//! What templates see: small serializable views, never the internal model, so
+//! internals can change without breaking themes.
+
+use serde::Serialize;
+
+use crate::markdown::TocEntry;
+
+/// The site, as seen from one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    /// Site title in this language.
+    pub title: String,
+    /// Site description in this language (may be empty).
+    pub description: String,
+    /// Absolute base URL ending in `/`.
+    pub base_url: String,
+    /// Path prefix for static files (`/` or `/report/`).
+    pub base_path: String,
+    /// URL of this language's home page.
+    pub home_url: String,
+    /// Language code (`zh`).
+    pub lang: String,
+    /// Language tag (`zh-Hans`).
+    pub lang_tag: String,
+    /// `horizontal-tb` or `vertical-lr`.
+    pub writing_mode: String,
+    /// Top-level sections.
+    pub nav: Vec<NavItem>,
+    /// Generator name.
+    pub generator: &'static str,
+}
+
+/// An item of the main navigation.
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    /// Section title.
+    pub title: String,
+    /// Section URL.
+    pub url: String,
+    /// True when the current page is this section or inside it.
+    pub active: bool,
+}
+
+/// A link in the breadcrumbs.
+#[derive(Debug, Clone, Serialize)]
+pub struct Crumb {
+    /// Title of the ancestor.
+    pub title: String,
+    /// Its URL.
+    pub url: String,
+}
+
+/// A page in a listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageRef {
+    /// Title.
+    pub title: String,
+    /// URL.
+    pub url: String,
+    /// Plain-text summary.
+    pub summary: String,
+    /// Date or empty.
+    pub date: String,
+}
+
+/// A subsection in a listing, with its pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionRef {
+    /// Title.
+    pub title: String,
+    /// URL.
+    pub url: String,
+    /// Plain-text summary.
+    pub summary: String,
+    /// Its pages, ordered.
+    pub pages: Vec<PageRef>,
+}
+
+/// A section (or the home page) being rendered.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    /// Title.
+    pub title: String,
+    /// URL.
+    pub url: String,
+    /// Absolute URL.
+    pub permalink: String,
+    /// Body HTML.
+    pub content: String,
+    /// Plain-text summary.
+    pub summary: String,
+    /// Date or empty.
+    pub date: String,
+    /// Headings of the body.
+    pub toc: Vec<TocEntry>,
+    /// Ancestors, from the home page down.
+    pub breadcrumbs: Vec<Crumb>,
+    /// Child pages, ordered.
+    pub pages: Vec<PageRef>,
+    /// Child sections, ordered.
+    pub subsections: Vec<SectionRef>,
+}
+
+/// A page being rendered.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    /// Title.
+    pub title: String,
+    /// URL.
+    pub url: String,
+    /// Absolute URL.
+    pub permalink: String,
+    /// Body HTML.
+    pub content: String,
+    /// Plain-text summary.
+    pub summary: String,
+    /// Date or empty.
+    pub date: String,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Headings of the body.
+    pub toc: Vec<TocEntry>,
+    /// Ancestors, from the home page down.
+    pub breadcrumbs: Vec<Crumb>,
+}
+
+/// Everything a template gets.
+#[derive(Debug, Serialize)]
+pub struct TemplateContext<'a> {
+    /// The site in this language.
+    pub site: &'a SiteView,
+    /// Absolute URL of this page.
+    pub canonical: String,
+    /// Plain-text meta description.
+    pub description: String,
+    /// Set for `home.html` and `section.html`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<SectionView>,
+    /// Set for `page.html`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<PageView>,
+}

@@ -1,0 +1,89 @@
+//! The one place that parses YAML (serde_yaml), so the parser can be swapped here.
+//!
+//! Errors come back as [`Diagnostic`]s with the line in the whole file: callers pass
+//! how many lines precede the YAML text (front matter starts on line 2).
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::Diagnostic;
+
+/// Parses `src` into `T`. `lines_before` is the number of lines in the file before
+/// the first line of `src`, so positions are reported in the whole file.
+pub fn parse<T: DeserializeOwned>(
+    src: &str,
+    path: &Path,
+    lines_before: usize,
+) -> Result<T, Diagnostic> {
+    // An empty document is an empty mapping, not an error.
+    let text = if src.trim().is_empty() { "{}" } else { src };
+    serde_yaml::from_str(text).map_err(|e| {
+        let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+        let message = strip_position(&e.to_string());
+        let d = Diagnostic::error(path, line, column, format!("invalid YAML: {message}"));
+        d.shifted(lines_before)
+    })
+}
+
+/// 1-based line of the first `key:` in `src` (at any indentation), for validation
+/// errors found after parsing. `lines_before` as in [`parse`].
+pub fn key_line(src: &str, key: &str, lines_before: usize) -> usize {
+    src.lines()
+        .position(|l| {
+            l.match_indices(key).any(|(i, _)| {
+                let before = l[..i].trim_end_matches(' ');
+                let starts_key = before.is_empty() || before.ends_with(['{', ',', '-']);
+                starts_key && l[i + key.len()..].trim_start().starts_with(':')
+            })
+        })
+        .map_or(0, |i| i + 1 + lines_before)
+}
+
+/// serde_yaml appends "at line N column M"; we print the position ourselves.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Debug, Default)]
+    #[serde(deny_unknown_fields)]
+    struct T {
+        #[serde(default)]
+        a: u32,
+    }
+
+    #[test]
+    fn reports_line_in_whole_file() {
+        let e = parse::<T>("a: 1\nb: 2\n", Path::new("x.md"), 1).unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("unknown field `b`"), "{}", e.message);
+        assert!(!e.message.contains("at line"));
+    }
+
+    #[test]
+    fn wrong_type_has_line() {
+        let e = parse::<T>("\na: [1]\n", Path::new("x.md"), 0).unwrap_err();
+        assert_eq!(e.line, 2);
+    }
+
+    #[test]
+    fn empty_is_default() {
+        assert_eq!(parse::<T>("  \n", Path::new("x"), 0).unwrap().a, 0);
+    }
+
+    #[test]
+    fn key_line_finds_nested_keys() {
+        assert_eq!(key_line("a: 1\nb:\n  c: 2\n", "c", 1), 4);
+        assert_eq!(key_line("a: 1\n", "zz", 0), 0);
+        assert_eq!(key_line("x:\n  zh: { name: Z, mode: v }\n", "mode", 0), 2);
+        assert_eq!(key_line("x: { aname: 1 }\n", "name", 0), 0);
+    }
+}
