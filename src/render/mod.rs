@@ -15,6 +15,7 @@ use crate::resolve::{Entry, Site};
 use crate::templates::Templates;
 use views::{
     Crumb, NavItem, PageRef, PageView, SectionRef, SectionView, SiteView, TemplateContext,
+    TranslationLink,
 };
 
 /// Renders every page of the site (all languages), plus one `404.html` per language.
@@ -93,10 +94,22 @@ pub fn render_site(site: &Site, templates: &Templates) -> Result<Vec<OutputFile>
         } else {
             format!("{}/", sv.lang)
         };
+        let builder = ViewBuilder {
+            site,
+            summaries: &summaries,
+        };
+        let translations = builder.translations(&site.entries[site.homes[li]]);
         let ctx = TemplateContext {
             site: sv,
             canonical: format!("{}{prefix}404.html", site.config.base_url),
             description: String::new(),
+            x_default: translations
+                .first()
+                .map(|t| t.permalink.clone())
+                .unwrap_or_default(),
+            translations,
+            fallback: false,
+            content_lang_tag: sv.lang_tag.clone(),
             section: None,
             page: None,
         };
@@ -226,6 +239,24 @@ impl ViewBuilder<'_> {
         format!("{}{rel}", self.site.config.base_url)
     }
 
+    fn translations(&self, entry: &Entry) -> Vec<TranslationLink> {
+        self.site
+            .translations(entry)
+            .into_iter()
+            .filter_map(|t| {
+                let lang = self.site.config.language(&t.lang)?;
+                Some(TranslationLink {
+                    code: lang.code.clone(),
+                    name: lang.name.clone(),
+                    tag: lang.tag.clone(),
+                    url: t.url.clone(),
+                    permalink: self.permalink(t),
+                    current: t.lang == entry.lang,
+                })
+            })
+            .collect()
+    }
+
     fn breadcrumbs(&self, entry: &Entry) -> Vec<Crumb> {
         let mut crumbs = Vec::new();
         let mut cur = entry.parent;
@@ -289,10 +320,19 @@ impl ViewBuilder<'_> {
                 breadcrumbs: self.breadcrumbs(entry),
             });
         }
+        let translations = self.translations(entry);
+        let content_lang = &self.site.config.languages[lang_index(self.site, &src.lang)];
         TemplateContext {
             site: sv,
             canonical: self.permalink(entry),
             description,
+            x_default: translations
+                .first()
+                .map(|t| t.permalink.clone())
+                .unwrap_or_default(),
+            translations,
+            fallback: entry.fallback,
+            content_lang_tag: content_lang.tag.clone(),
             section,
             page,
         }

@@ -124,6 +124,23 @@ pub struct PageView {
     pub breadcrumbs: Vec<Crumb>,
 }
 
+/// The current page in one language, for the language switcher and hreflang.
+#[derive(Debug, Clone, Serialize)]
+pub struct TranslationLink {
+    /// Language code.
+    pub code: String,
+    /// Language name in that language.
+    pub name: String,
+    /// Language tag (`hreflang`).
+    pub tag: String,
+    /// URL of the page in that language.
+    pub url: String,
+    /// Absolute URL.
+    pub permalink: String,
+    /// True for the language being rendered.
+    pub current: bool,
+}
+
 /// Everything a template gets.
 #[derive(Debug, Serialize)]
 pub struct TemplateContext<'a> {
@@ -133,6 +150,14 @@ pub struct TemplateContext<'a> {
     pub canonical: String,
     /// Plain-text meta description.
     pub description: String,
+    /// This page in every language of the site.
+    pub translations: Vec<TranslationLink>,
+    /// Absolute URL of this page in the default language.
+    pub x_default: String,
+    /// True when this language has no translation and the original is shown.
+    pub fallback: bool,
+    /// Language tag of the body text (the original's when `fallback`).
+    pub content_lang_tag: String,
     /// Set for `home.html` and `section.html`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<SectionView>,

@@ -1,0 +1,325 @@
+//! `bichig build` on fixture sites: the HTML it writes, and how it fails.
+
+mod support;
+
+use support::SiteTest;
+
+#[test]
+fn basic_site_has_pretty_urls_and_metadata() {
+    let site = SiteTest::new("basic");
+    site.build();
+    for page in [
+        "index.html",
+        "measures/index.html",
+        "measures/finance/index.html",
+        "measures/notice/index.html",
+        "404.html",
+    ] {
+        assert!(site.has(page), "{page} missing");
+    }
+    assert!(
+        !site.has("measures/unfinished/index.html"),
+        "drafts are left out"
+    );
+    let html = site.read("measures/finance/index.html");
+    assert!(html.contains("lang=zh-Hans"), "{html}");
+    assert!(
+        html.contains("<title>金融扶贫 &lt;script> - 测试报告</title>")
+            || html.contains("<title>金融扶贫 <script> - 测试报告</title>")
+    );
+    assert!(
+        !html.contains("<h1>金融扶贫 <script>"),
+        "titles are escaped"
+    );
+    assert!(
+        html.contains("<link href=https://example.org/report/measures/finance/ rel=canonical>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<meta content=\"累计撬动金融扶贫贷款400多亿元"),
+        "description from the summary"
+    );
+    assert!(html.contains("href=/report/css/style.css"));
+    assert!(!html.contains("\n  "), "minified");
+}
+
+#[test]
+fn markdown_features_and_internal_links() {
+    let site = SiteTest::new("basic");
+    site.build();
+    let html = site.read("measures/finance/index.html");
+    assert!(html.contains("<table>"));
+    assert!(html.contains("<del>旧</del>"));
+    assert!(html.contains("footnote-definition"));
+    assert!(
+        html.contains("<h2 id=h-fbb0f8d2>贷款情况</h2>") || html.contains("<h2 id=\"h-fbb0f8d2\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains("href=/report/measures/notice/#h-cb4029b4"),
+        "{html}"
+    );
+    assert!(html.contains("href=/report/measures/organisation/#overview"));
+    let home = site.read("index.html");
+    assert!(
+        home.contains("href=/report/measures/finance/"),
+        "@/ links resolve"
+    );
+}
+
+#[test]
+fn section_lists_pages_by_weight() {
+    let site = SiteTest::new("basic");
+    site.build();
+    let html = site.read("measures/index.html");
+    let pos = |s: &str| html.find(s).unwrap_or_else(|| panic!("{s} not listed"));
+    assert!(pos("/report/measures/organisation/") < pos("/report/measures/finance/"));
+    assert!(pos("/report/measures/finance/") < pos("/report/measures/notice/"));
+}
+
+#[test]
+fn sitemap_robots_and_static_files() {
+    let site = SiteTest::new("basic");
+    site.build();
+    let sitemap = site.read("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/report/measures/notice/</loc>"));
+    assert!(!sitemap.contains("unfinished"));
+    assert!(site
+        .read("robots.txt")
+        .contains("Sitemap: https://example.org/report/sitemap.xml"));
+    assert_eq!(site.read("extra.txt"), "robots-test\n");
+    assert!(site.has("css/style.css"));
+}
+
+#[test]
+fn flags_drafts_base_url_and_output() {
+    let site = SiteTest::new("basic");
+    let out = site.root().join("elsewhere");
+    let r = site.run(&[
+        "build",
+        "--drafts",
+        "--base-url",
+        "http://localhost:1111",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let html = std::fs::read_to_string(out.join("measures/unfinished/index.html")).unwrap();
+    assert!(
+        html.contains("href=http://localhost:1111/measures/unfinished/ rel=canonical"),
+        "{html}"
+    );
+}
+
+#[test]
+fn minify_can_be_switched_off() {
+    let site = SiteTest::new("basic");
+    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", format!("{config}minify: false\n"));
+    site.build();
+    assert!(site.read("index.html").contains("<html lang=\"zh-Hans\""));
+}
+
+#[test]
+fn site_templates_override_the_theme() {
+    let site = SiteTest::new("basic").overlay("override");
+    site.build();
+    assert!(site
+        .read("measures/finance/index.html")
+        .contains("site-override"));
+    assert!(!site.read("measures/index.html").contains("site-override"));
+}
+
+/// Each bad input: exit 1 (2 for usage), `path:line` in the message, the previous
+/// output byte-for-byte unchanged and no staging folder left behind.
+#[test]
+fn bad_inputs_fail_cleanly() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "unclosed-front-matter",
+            &["content/measures/broken.md:1:1", "not closed"],
+        ),
+        (
+            "invalid-yaml",
+            &["content/measures/broken.md:", "invalid YAML"],
+        ),
+        (
+            "wrong-type",
+            &["content/measures/broken.md:3:", "invalid type"],
+        ),
+        (
+            "template-syntax",
+            &["templates/page.html:3:", "template error"],
+        ),
+        (
+            "duplicate-url",
+            &[
+                "finance-copy.md",
+                "content/measures/finance.md",
+                "/measures/finance/",
+            ],
+        ),
+        (
+            "missing-link",
+            &["content/measures/broken.md:7:2", "missing.md"],
+        ),
+        ("non-ascii-stem", &["content/measures/公式.md:1", "slug"]),
+        ("unknown-config-key", &["site.yaml:4:", "minfy"]),
+        ("bad-base-url", &["site.yaml:2", "base_url"]),
+        (
+            "unknown-language",
+            &["content/measures/finance.fr.md", "`fr`"],
+        ),
+        (
+            "impossible-date",
+            &["content/measures/broken.md:3", "2017-02-30"],
+        ),
+        ("invalid-utf8", &["content/measures/broken.md:5", "UTF-8"]),
+    ];
+    for (case, needles) in cases {
+        let site = SiteTest::new("basic");
+        site.build();
+        let before = site.snapshot();
+        let site = site.overlay(&format!("bad/{case}"));
+        let names = site.root_names();
+        let r = site.run(&["build"]);
+        r.fails_with(1, needles);
+        assert!(
+            r.stderr.contains("  1. "),
+            "{case}: problems are numbered:\n{}",
+            r.stderr
+        );
+        assert_eq!(site.snapshot(), before, "{case}: previous output changed");
+        assert_eq!(
+            site.root_names(),
+            names,
+            "{case}: leftovers in the site root"
+        );
+    }
+}
+
+#[test]
+fn problems_are_reported_together() {
+    let site = SiteTest::new("basic")
+        .overlay("bad/wrong-type")
+        .overlay("bad/non-ascii-stem");
+    site.write(
+        "content/measures/third.md",
+        "---\ntitle: t\ncolour: red\n---\n",
+    );
+    let r = site.run(&["build"]);
+    r.fails_with(
+        1,
+        &[
+            "  1. ",
+            "  2. ",
+            "  3. ",
+            "weight",
+            "公式.md",
+            "content/measures/third.md:3:1",
+            "3 error(s)",
+        ],
+    );
+}
+
+#[test]
+fn dangerous_output_folders_are_refused() {
+    let site = SiteTest::new("basic");
+    site.build();
+    let before = site.snapshot();
+    for out in [".", "..", "content", "themes/default"] {
+        let r = site.run(&["build", "--output", out]);
+        r.fails_with(2, &["refusing"]);
+    }
+    assert_eq!(site.snapshot(), before);
+    assert!(site.root().join("content/_index.md").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_out_of_the_site_are_refused() {
+    let site = SiteTest::new("basic");
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("secret.md"),
+        "---\ntitle: secret\n---\nSECRET",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.md"),
+        site.root().join("content/measures/secret.md"),
+    )
+    .unwrap();
+    site.run(&["build"])
+        .fails_with(1, &["content/measures/secret.md", "outside the site root"]);
+    // A symlink inside the site is fine.
+    std::fs::remove_file(site.root().join("content/measures/secret.md")).unwrap();
+    std::os::unix::fs::symlink(
+        site.root().join("content/measures/organisation.md"),
+        site.root().join("content/org.md"),
+    )
+    .unwrap();
+    site.build();
+    assert!(site.has("org/index.html"));
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_lists_build() {
+    let site = SiteTest::new("basic");
+    assert_eq!(site.run(&["build", "--no-such-flag"]).code, 2);
+    let r = site.run(&["build", "--base-url", "not a url"]);
+    r.fails_with(2, &["--base-url"]);
+    let help = std::process::Command::new(env!("CARGO_BIN_EXE_bichig"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(help.contains("build"));
+    for absent in ["serve", "check", "status"] {
+        assert!(
+            !help.contains(absent),
+            "--help lists `{absent}` which does not exist yet"
+        );
+    }
+}
+
+#[test]
+fn missing_site_yaml_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = std::process::Command::new(env!("CARGO_BIN_EXE_bichig"))
+        .args(["build", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("site.yaml"));
+}
+
+#[test]
+fn shipped_report_builds() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("public");
+    let r = std::process::Command::new(env!("CARGO_BIN_EXE_bichig"))
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(
+        r.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    let pages = walkdir::WalkDir::new(&target)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_name() == "index.html")
+        .count();
+    assert!(pages >= 18 + 1 + 3 + 2 + 7 + 5, "only {pages} pages");
+    let measures =
+        std::fs::read_to_string(target.join("measures/key-projects/index.html")).unwrap();
+    assert!(measures.contains("实施易地扶贫搬迁"));
+}
