@@ -18,6 +18,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod i18n;
+pub mod locale;
 pub mod markdown;
 pub mod output;
 pub mod render;
@@ -146,7 +147,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     };
 
     let site = resolve::resolve(config, sources, opts.drafts).map_err(Error::Content)?;
-    let mut files = render::render_site(&site, &templates).map_err(Error::Content)?;
+    let mut files = render::render_site(&site, &templates, &strings).map_err(Error::Content)?;
     let pages = files.len();
     files.extend(site_files(&site));
     files.extend(statics);

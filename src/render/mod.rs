@@ -9,6 +9,8 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Strings;
+use crate::locale::{format_date, Style};
 use crate::markdown::{self, LinkContext, Rendered};
 use crate::output::OutputFile;
 use crate::resolve::{Entry, Site};
@@ -19,7 +21,11 @@ use views::{
 };
 
 /// Renders every page of the site (all languages), plus one `404.html` per language.
-pub fn render_site(site: &Site, templates: &Templates) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+pub fn render_site(
+    site: &Site,
+    templates: &Templates,
+    strings: &[Strings],
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let codes: Vec<&str> = site
         .config
         .languages
@@ -58,6 +64,7 @@ pub fn render_site(site: &Site, templates: &Templates) -> Result<Vec<OutputFile>
     let builder = ViewBuilder {
         site,
         summaries: &summaries,
+        strings,
     };
 
     let results: Vec<Result<OutputFile, Diagnostic>> = site
@@ -93,10 +100,6 @@ pub fn render_site(site: &Site, templates: &Templates) -> Result<Vec<OutputFile>
             String::new()
         } else {
             format!("{}/", sv.lang)
-        };
-        let builder = ViewBuilder {
-            site,
-            summaries: &summaries,
         };
         let translations = builder.translations(&site.entries[site.homes[li]]);
         let ctx = TemplateContext {
@@ -217,9 +220,22 @@ fn site_view(site: &Site, li: usize) -> SiteView {
 struct ViewBuilder<'a> {
     site: &'a Site,
     summaries: &'a [String],
+    strings: &'a [Strings],
 }
 
 impl ViewBuilder<'_> {
+    /// The date of an entry's source written in the entry's language.
+    fn date_display(&self, entry: &Entry) -> String {
+        let li = lang_index(self.site, &entry.lang);
+        let date = date_of(self.site.source(entry));
+        let tag = &self.site.config.languages[li].tag;
+        if date.is_empty() {
+            date
+        } else {
+            format_date(&date, Style::for_tag(tag), &self.strings[li])
+        }
+    }
+
     fn page_ref(&self, i: usize) -> PageRef {
         let e = &self.site.entries[i];
         let src = self.site.source(e);
@@ -228,6 +244,7 @@ impl ViewBuilder<'_> {
             url: e.url.clone(),
             summary: self.summaries[i].clone(),
             date: date_of(src),
+            date_display: self.date_display(e),
         }
     }
 
@@ -290,6 +307,7 @@ impl ViewBuilder<'_> {
                 content: r.html,
                 summary,
                 date: date_of(src),
+                date_display: self.date_display(entry),
                 toc: r.toc,
                 breadcrumbs: self.breadcrumbs(entry),
                 pages: entry.pages.iter().map(|&i| self.page_ref(i)).collect(),
@@ -315,6 +333,7 @@ impl ViewBuilder<'_> {
                 content: r.html,
                 summary,
                 date: date_of(src),
+                date_display: self.date_display(entry),
                 tags: src.front.tags.clone(),
                 toc: r.toc,
                 breadcrumbs: self.breadcrumbs(entry),

@@ -59,8 +59,10 @@ pub struct PageRef {
     pub url: String,
     /// Plain-text summary.
     pub summary: String,
-    /// Date or empty.
+    /// Date or empty (`YYYY-MM-DD`, for `datetime` attributes).
     pub date: String,
+    /// Date written in the page's language (`2017年10月17日`), or empty.
+    pub date_display: String,
 }
 
 /// A subsection in a listing, with its pages.
@@ -89,8 +91,10 @@ pub struct SectionView {
     pub content: String,
     /// Plain-text summary.
     pub summary: String,
-    /// Date or empty.
+    /// Date or empty (`YYYY-MM-DD`, for `datetime` attributes).
     pub date: String,
+    /// Date written in the page's language (`2017年10月17日`), or empty.
+    pub date_display: String,
     /// Headings of the body.
     pub toc: Vec<TocEntry>,
     /// Ancestors, from the home page down.
@@ -114,8 +118,10 @@ pub struct PageView {
     pub content: String,
     /// Plain-text summary.
     pub summary: String,
-    /// Date or empty.
+    /// Date or empty (`YYYY-MM-DD`, for `datetime` attributes).
     pub date: String,
+    /// Date written in the page's language (`2017年10月17日`), or empty.
+    pub date_display: String,
     /// Tags.
     pub tags: Vec<String>,
     /// Headings of the body.

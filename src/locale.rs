@@ -1,0 +1,315 @@
+//! Dates and numbers written per language, from small tables plus UI strings.
+//!
+//! No locale data exists for traditional Mongolian (ICU treats `mn` as Cyrillic), so
+//! the rules live here: Western digits, year–month–day, and the suffix after a
+//! numeral chosen by the vowel harmony and final sound of its last numeral word.
+
+use crate::i18n::Strings;
+
+/// How a language writes dates and numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `2017年10月17日`, `55.6万人`.
+    Chinese,
+    /// `2017 ᠣᠨ ᠤ 10 ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ 17 ᠤ ᠡᠳᠦᠷ`, `55.6 ᠲᠦᠮᠡ ᠬᠦᠮᠦᠨ`.
+    Mongolian,
+    /// ISO dates, plain numbers.
+    Plain,
+}
+
+impl Style {
+    /// The style for a BCP 47 tag (`zh-Hans` → Chinese, `mn-Mong` → Mongolian).
+    pub fn for_tag(tag: &str) -> Style {
+        let lower = tag.to_ascii_lowercase();
+        if lower == "zh" || lower.starts_with("zh-") {
+            Style::Chinese
+        } else if lower.starts_with("mn-mong") {
+            Style::Mongolian
+        } else {
+            Style::Plain
+        }
+    }
+}
+
+/// Narrow no-break space: attaches a case suffix to the word or number before it.
+const NNBSP: char = '\u{202F}';
+
+/// Vowel class of a Mongolian word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Harmony {
+    Back,
+    Front,
+}
+
+/// How a numeral word ends (it decides the genitive suffix).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    N,
+    Consonant,
+}
+
+/// Numeral words 1–9 (nigen, qoyar, γurban, dörben, tabun, jirγuγan, doloγan,
+/// naiman, yisün).
+const UNITS: [(Harmony, Ending); 9] = [
+    (Harmony::Front, Ending::N),
+    (Harmony::Back, Ending::Consonant),
+    (Harmony::Back, Ending::N),
+    (Harmony::Front, Ending::N),
+    (Harmony::Back, Ending::N),
+    (Harmony::Back, Ending::N),
+    (Harmony::Back, Ending::N),
+    (Harmony::Back, Ending::N),
+    (Harmony::Front, Ending::N),
+];
+
+/// Tens 10–90 (arban, qorin, γučin, döčin, tabin, jiran, dalan, nayan, yeren).
+const TENS: [Harmony; 9] = [
+    Harmony::Back,
+    Harmony::Back,
+    Harmony::Back,
+    Harmony::Front,
+    Harmony::Back,
+    Harmony::Back,
+    Harmony::Back,
+    Harmony::Back,
+    Harmony::Front,
+];
+
+/// Larger units by power of ten: jaγun (10²), mingγan (10³), tümen (10⁴).
+const POWERS: [(u64, Harmony); 3] = [
+    (10_000, Harmony::Front),
+    (1_000, Harmony::Back),
+    (100, Harmony::Back),
+];
+
+/// The last numeral word of `n` as read aloud.
+fn last_word(n: u64) -> (Harmony, Ending) {
+    if n % 10 != 0 {
+        return UNITS[(n % 10 - 1) as usize];
+    }
+    if n % 100 != 0 {
+        return (TENS[((n / 10) % 10 - 1) as usize], Ending::N);
+    }
+    POWERS
+        .iter()
+        .find(|(p, _)| n % p == 0 && n != 0)
+        .map_or((Harmony::Back, Ending::N), |&(_, h)| (h, Ending::N))
+}
+
+/// Ordinal suffix table (harmony → suffix), as written on official pages:
+/// `12 ᠳ᠋ᠤᠭᠠᠷ`, `19 ᠳ᠋ᠦ᠋ᠭᠡᠷ`.
+fn ordinal_suffix(h: Harmony) -> &'static str {
+    match h {
+        Harmony::Back => "\u{1833}\u{180B}\u{1824}\u{182D}\u{1820}\u{1837}",
+        Harmony::Front => "\u{1833}\u{180B}\u{1826}\u{180B}\u{182D}\u{1821}\u{1837}",
+    }
+}
+
+/// Genitive suffix after a numeral: after -n one written form `ᠤ` (as in
+/// `29 ᠤ ᠡᠳᠦᠷ`), after another consonant `ᠤᠨ` (qoyar-un).
+fn genitive_suffix(e: Ending) -> &'static str {
+    match e {
+        Ending::N => "\u{1824}",
+        Ending::Consonant => "\u{1824}\u{1828}",
+    }
+}
+
+/// `n` with its ordinal suffix: Chinese `第6`, Mongolian `6 ᠳ᠋ᠤᠭᠠᠷ`.
+pub fn ordinal(n: u64, style: Style) -> String {
+    match style {
+        Style::Chinese => format!("第{n}"),
+        Style::Mongolian => format!("{n}{NNBSP}{}", ordinal_suffix(last_word(n).0)),
+        Style::Plain => n.to_string(),
+    }
+}
+
+fn word<'a>(strings: &'a Strings, key: &str, default: &'a str) -> &'a str {
+    strings.get(key).map_or(default, String::as_str)
+}
+
+/// Writes a `YYYY-MM-DD` date; anything else is returned as it is.
+pub fn format_date(date: &str, style: Style, strings: &Strings) -> String {
+    let parts: Vec<u64> = date
+        .get(..10)
+        .unwrap_or("")
+        .split('-')
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    let [y, m, d] = parts[..] else {
+        return date.to_string();
+    };
+    match style {
+        Style::Chinese => format!(
+            "{y}{}{m}{}{d}{}",
+            word(strings, "date_year", "年"),
+            word(strings, "date_month", "月"),
+            word(strings, "date_day", "日")
+        ),
+        Style::Mongolian => format!(
+            "{y} {} {} {} {d}{NNBSP}{} {}",
+            word(strings, "date_year", "ᠣᠨ\u{202F}ᠤ"),
+            ordinal(m, style),
+            word(strings, "date_month", "ᠰᠠᠷ᠎ᠠ\u{202F}ᠶᠢᠨ"),
+            genitive_suffix(last_word(d).1),
+            word(strings, "date_day", "ᠡᠳᠦᠷ")
+        ),
+        Style::Plain => date.get(..10).unwrap_or(date).to_string(),
+    }
+}
+
+/// Writes a number with `precision` decimals, without grouping (as the reports do).
+pub fn format_number(value: f64, precision: usize) -> String {
+    format!("{value:.precision$}")
+}
+
+/// Writes an amount in a Chinese unit (`万人`, `亿元`, `户`, `%`): Chinese keeps the
+/// unit as it is; Mongolian writes the scale and the counted thing as words from
+/// the UI strings (`unit_wan`, `unit_yi`, `unit_元`, `unit_人`…), falling back to
+/// the Chinese unit where no word is defined.
+pub fn format_amount(
+    value: f64,
+    precision: usize,
+    unit: &str,
+    style: Style,
+    strings: &Strings,
+) -> String {
+    let number = format_number(value, precision);
+    if unit == "%" || unit.is_empty() {
+        return format!("{number}{unit}");
+    }
+    match style {
+        Style::Chinese | Style::Plain => format!("{number}{unit}"),
+        Style::Mongolian => {
+            let (scale, thing) = match unit.chars().next() {
+                Some('万') => (Some("unit_wan"), &unit['万'.len_utf8()..]),
+                Some('亿') => (Some("unit_yi"), &unit['亿'.len_utf8()..]),
+                _ => (None, unit),
+            };
+            let mut out = number;
+            if let Some(key) = scale {
+                out.push(' ');
+                out.push_str(word(
+                    strings,
+                    key,
+                    if key == "unit_wan" {
+                        "ᠲᠦᠮᠡ"
+                    } else {
+                        "ᠲᠡᠷᠪᠤᠮ"
+                    },
+                ));
+            }
+            if !thing.is_empty() {
+                out.push(' ');
+                match strings.get(&format!("unit_{thing}")) {
+                    Some(w) => out.push_str(w),
+                    None => out.push_str(thing),
+                }
+            }
+            out
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn none() -> Strings {
+        Strings::new()
+    }
+
+    #[test]
+    fn styles_from_tags() {
+        assert_eq!(Style::for_tag("zh-Hans"), Style::Chinese);
+        assert_eq!(Style::for_tag("mn-Mong-CN"), Style::Mongolian);
+        assert_eq!(Style::for_tag("mn"), Style::Plain, "plain mn is Cyrillic");
+    }
+
+    #[test]
+    fn chinese_dates_and_amounts() {
+        assert_eq!(
+            format_date("2017-10-17", Style::Chinese, &none()),
+            "2017年10月17日"
+        );
+        assert_eq!(
+            format_date("2017-01-05", Style::Chinese, &none()),
+            "2017年1月5日"
+        );
+        assert_eq!(
+            format_amount(55.6, 1, "万人", Style::Chinese, &none()),
+            "55.6万人"
+        );
+        assert_eq!(
+            format_amount(18.75, 2, "亿元", Style::Chinese, &none()),
+            "18.75亿元"
+        );
+        assert_eq!(
+            format_amount(41.44, 2, "%", Style::Chinese, &none()),
+            "41.44%"
+        );
+    }
+
+    #[test]
+    fn mongolian_ordinals_follow_the_last_numeral_word() {
+        let back = "\u{1833}\u{180B}\u{1824}\u{182D}\u{1820}\u{1837}";
+        let front = "\u{1833}\u{180B}\u{1826}\u{180B}\u{182D}\u{1821}\u{1837}";
+        let table = [
+            (1, front),
+            (2, back),
+            (4, front),
+            (6, back),
+            (9, front),
+            (10, back),
+            (12, back),
+            (19, front),
+            (40, front),
+            (90, front),
+            (100, back),
+            (2017, back),
+            (10_000, front),
+        ];
+        for (n, suffix) in table {
+            assert_eq!(
+                ordinal(n, Style::Mongolian),
+                format!("{n}\u{202F}{suffix}"),
+                "{n}"
+            );
+        }
+    }
+
+    #[test]
+    fn mongolian_date() {
+        let d = format_date("2015-06-29", Style::Mongolian, &none());
+        assert_eq!(
+            d,
+            "2015 ᠣᠨ\u{202F}ᠤ 6\u{202F}ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ᠎ᠠ\u{202F}ᠶᠢᠨ 29\u{202F}ᠤ ᠡᠳᠦᠷ"
+        );
+        // qoyar ends in r: the genitive is ᠤᠨ.
+        assert!(format_date("2017-10-02", Style::Mongolian, &none()).ends_with("2\u{202F}ᠤᠨ ᠡᠳᠦᠷ"));
+        let strings = Strings::from([("date_day".to_string(), "X".to_string())]);
+        assert!(
+            format_date("2017-10-17", Style::Mongolian, &strings).ends_with(" X"),
+            "words come from i18n"
+        );
+    }
+
+    #[test]
+    fn mongolian_amounts_use_words() {
+        let s = Strings::from([("unit_人".to_string(), "ᠬᠦᠮᠦᠨ".to_string())]);
+        assert_eq!(
+            format_amount(55.6, 1, "万人", Style::Mongolian, &s),
+            "55.6 ᠲᠦᠮᠡ ᠬᠦᠮᠦᠨ"
+        );
+        assert_eq!(
+            format_amount(18.75, 2, "亿元", Style::Mongolian, &s),
+            "18.75 ᠲᠡᠷᠪᠤᠮ 元"
+        );
+        assert_eq!(format_amount(7.5, 1, "%", Style::Mongolian, &s), "7.5%");
+    }
+
+    #[test]
+    fn odd_dates_pass_through() {
+        assert_eq!(format_date("", Style::Chinese, &none()), "");
+        assert_eq!(format_date("2017", Style::Mongolian, &none()), "2017");
+    }
+}
