@@ -23,6 +23,8 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod resolve;
+pub mod scaffold;
+pub mod status;
 pub mod templates;
 pub mod yaml;
 
@@ -112,40 +114,75 @@ pub fn load_config(root: &Path) -> Result<Config, Error> {
     Config::parse(&src, Path::new("site.yaml")).map_err(Error::Content)
 }
 
+/// Moves the problems of a load step into `problems`, keeping going with a default.
+fn collect<T: Default>(problems: &mut Vec<Diagnostic>, result: Result<T, Vec<Diagnostic>>) -> T {
+    result.unwrap_or_else(|d| {
+        problems.extend(d);
+        T::default()
+    })
+}
+
+/// The loaded inputs of a site.
+struct Inputs {
+    config: Config,
+    sources: Vec<content::SourcePage>,
+    strings: Vec<i18n::Strings>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Loads configuration, content and UI strings, collecting problems in `problems`.
+fn load_inputs(
+    root: &Path,
+    base_url: Option<&str>,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Inputs, Error> {
+    let mut config = load_config(root)?;
+    if let Some(url) = base_url {
+        config
+            .set_base_url(url)
+            .map_err(|e| Error::Usage(format!("--base-url: {e}")))?;
+    }
+    let sources = collect(
+        problems,
+        content::load(root, &config.default_language().code),
+    );
+    let (mut strings, warnings) = collect(problems, i18n::load(root, &config));
+    strings.resize(config.languages.len(), Default::default());
+    Ok(Inputs {
+        config,
+        sources,
+        strings,
+        warnings,
+    })
+}
+
 /// Builds the site: load → resolve → render → write. On any error the previous
 /// output is left untouched.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     let start = Instant::now();
     let out = output::check_output_dir(&opts.root, &opts.output)?;
-    let mut config = load_config(&opts.root)?;
-    if let Some(url) = &opts.base_url {
-        config
-            .set_base_url(url)
-            .map_err(|e| Error::Usage(format!("--base-url: {e}")))?;
-    }
     let root = opts.root.as_path();
 
     // Load: gather every problem of every input before giving up.
     let mut problems = Vec::new();
-    let sources = content::load(root, &config.default_language().code).unwrap_or_else(|d| {
-        problems.extend(d);
-        Vec::new()
-    });
-    let (strings, mut warnings) = i18n::load(root, &config).unwrap_or_else(|d| {
-        problems.extend(d);
-        (vec![Default::default(); config.languages.len()], Vec::new())
-    });
-    let templates = templates::Templates::load(root, &config, &strings)
+    let inputs = load_inputs(root, opts.base_url.as_deref(), &mut problems)?;
+    let templates = templates::Templates::load(root, &inputs.config, &inputs.strings)
         .map_err(|d| problems.extend(d))
         .ok();
-    let statics = output::collect_static(root, &config.theme).unwrap_or_else(|d| {
-        problems.extend(d);
-        Vec::new()
-    });
+    let statics = collect(
+        &mut problems,
+        output::collect_static(root, &inputs.config.theme),
+    );
     let (Some(templates), true) = (templates, problems.is_empty()) else {
         return Err(Error::Content(problems));
     };
 
+    let Inputs {
+        config,
+        sources,
+        strings,
+        mut warnings,
+    } = inputs;
     let site = resolve::resolve(config, sources, opts.drafts).map_err(Error::Content)?;
     let mut files = render::render_site(&site, &templates, &strings).map_err(Error::Content)?;
     let pages = files.len();
@@ -160,6 +197,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
         warnings,
         elapsed: start.elapsed(),
     })
+}
+
+/// Translation coverage of the site in `root` (drafts left out, as in a build).
+pub fn status(root: &Path) -> Result<status::Status, Error> {
+    let mut problems = Vec::new();
+    let inputs = load_inputs(root, None, &mut problems)?;
+    if !problems.is_empty() {
+        return Err(Error::Content(problems));
+    }
+    let site = resolve::resolve(inputs.config, inputs.sources, false).map_err(Error::Content)?;
+    Ok(status::coverage(&site, &inputs.warnings))
 }
 
 /// `sitemap.xml` (every page in every language) and `robots.txt`.

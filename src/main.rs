@@ -30,11 +30,38 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Show translation coverage per section and language.
+    Status {
+        /// Site root (the folder holding site.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Exit with 1 when a language's translated share is below PERCENT.
+        #[arg(long, value_name = "PERCENT")]
+        fail_under: Option<f64>,
+    },
+    /// Create a page, or with --lang a translation scaffold of an existing page.
+    New {
+        /// Page path inside content/ (e.g. measures/finance.md).
+        path: PathBuf,
+        /// Language of the translation to create.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Title of a new page (needed when it is not English).
+        #[arg(long)]
+        title: Option<String>,
+        /// Site root (the folder holding site.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+fn fail(e: bichig::Error) -> ExitCode {
+    eprintln!("{e}");
+    ExitCode::from(e.exit_code() as u8)
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
+    match Cli::parse().command {
         Command::Build {
             root,
             output,
@@ -61,11 +88,36 @@ fn main() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                Err(e) => {
-                    eprintln!("{e}");
-                    ExitCode::from(e.exit_code() as u8)
-                }
+                Err(e) => fail(e),
             }
         }
+        Command::Status { root, fail_under } => match bichig::status(&root) {
+            Ok(status) => {
+                print!("{}", status.table());
+                match fail_under {
+                    Some(min) if status.lowest_percent() < min => {
+                        eprintln!(
+                            "translated share {:.1}% is below {min}%",
+                            status.lowest_percent()
+                        );
+                        ExitCode::from(1)
+                    }
+                    _ => ExitCode::SUCCESS,
+                }
+            }
+            Err(e) => fail(e),
+        },
+        Command::New {
+            path,
+            lang,
+            title,
+            root,
+        } => match bichig::scaffold::new_page(&root, &path, lang.as_deref(), title.as_deref()) {
+            Ok(file) => {
+                println!("created {}", file.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        },
     }
 }

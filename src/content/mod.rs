@@ -6,4 +6,4 @@ pub mod page;
 pub mod slug;
 
 pub use load::{load, read_text};
-pub use page::{FrontMatter, SourcePage};
+pub use page::{source_hash, FrontMatter, SourcePage};

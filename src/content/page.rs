@@ -82,6 +82,16 @@ pub struct SourcePage {
     pub body: String,
     /// Lines before the body in the file.
     pub body_line_offset: usize,
+    /// [`source_hash`] of this file's text: what a translation records of its original.
+    pub hash: String,
+}
+
+/// A short, stable hash of a file's text (BOM and CR ignored), recorded by a
+/// translation as `source_hash` so a later change of the original is noticed.
+pub fn source_hash(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let normalized: Vec<u8> = text.bytes().filter(|&b| b != b'\r').collect();
+    format!("{:016x}", crate::markdown::fnv1a(&normalized))
 }
 
 /// File name parts: `finance.mn.md` → (`finance`, Some(`mn`)).
@@ -186,6 +196,7 @@ impl SourcePage {
             is_section,
             body: split.body.to_string(),
             body_line_offset: split.body_line_offset,
+            hash: source_hash(src),
             front,
             title,
             slug,
@@ -288,6 +299,17 @@ mod tests {
     fn unknown_key_line_counts_the_fence() {
         let e = parse("a.md", "---\ntitle: t\ncolour: red\n---\n").unwrap_err();
         assert_eq!(e[0].line, 3);
+    }
+
+    #[test]
+    fn source_hash_ignores_bom_and_crlf() {
+        let a = source_hash("---\ntitle: 金融\n---\n正文\n");
+        assert_eq!(a.len(), 16);
+        assert_eq!(
+            a,
+            source_hash("\u{feff}---\r\ntitle: 金融\r\n---\r\n正文\r\n")
+        );
+        assert_ne!(a, source_hash("---\ntitle: 金融\n---\n正文。\n"));
     }
 
     #[test]

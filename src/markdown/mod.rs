@@ -6,5 +6,5 @@ pub mod links;
 mod render;
 pub mod summary;
 
-pub use headings::heading_id;
+pub use headings::{fnv1a, heading_id};
 pub use render::{render, LinkContext, LinkRef, Rendered, TocEntry};

@@ -1,0 +1,200 @@
+//! `bichig new`: the text of a new page or of a translation scaffold (pure), and
+//! the thin part that writes it without overwriting anything.
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::content::{self, page::split_name, slug, SourcePage};
+use crate::Error;
+
+/// Today's date (UTC) as `YYYY-MM-DD`.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_date((secs / 86_400) as i64)
+}
+
+/// Days since 1970-01-01 to `YYYY-MM-DD` (proleptic Gregorian).
+pub fn civil_date(days: i64) -> String {
+    // Howard Hinnant's days_from_civil, inverted.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn yaml_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{}\"", s.replace('"', "'")))
+}
+
+/// Front matter and a placeholder body for a new page.
+pub fn page_text(title: &str, weight: i64, date: &str) -> String {
+    format!(
+        "---\ntitle: {}\nweight: {weight}\ndate: {date}\n---\n\n",
+        yaml_string(title)
+    )
+}
+
+/// A translation scaffold of `original`: its title, weight and date to translate,
+/// `translation: draft` and the hash of the original it is made from.
+pub fn translation_text(original: &SourcePage, original_path: &str) -> String {
+    let mut out = format!("---\ntitle: {}\n", yaml_string(&original.title));
+    if let Some(w) = original.front.weight {
+        out.push_str(&format!("weight: {w}\n"));
+    }
+    if let Some(d) = &original.front.date {
+        out.push_str(&format!("date: {d}\n"));
+    }
+    out.push_str(&format!(
+        "translation: draft\nsource_hash: {}\n---\n\n<!-- Translate {original_path} here. -->\n",
+        original.hash
+    ));
+    out
+}
+
+/// `content/`-relative path of a user-given page path (`content/a/b.md` or `a/b.md`).
+fn content_rel(path: &Path) -> Result<String, Error> {
+    let path = path.strip_prefix("content").unwrap_or(path);
+    let ok = path.components().all(|c| matches!(c, Component::Normal(_)));
+    let rel = path.to_str().map(|s| s.replace('\\', "/"));
+    match rel {
+        Some(rel) if ok && rel.ends_with(".md") => Ok(rel),
+        _ => Err(Error::Usage(format!(
+            "{}: give a Markdown path inside content/, e.g. measures/finance.md",
+            path.display()
+        ))),
+    }
+}
+
+/// Writes a new page (or, with `lang`, a translation of an existing page) and
+/// returns its path. Never overwrites.
+pub fn new_page(
+    root: &Path,
+    path: &Path,
+    lang: Option<&str>,
+    title: Option<&str>,
+) -> Result<PathBuf, Error> {
+    let config = crate::load_config(root)?;
+    let rel = content_rel(path)?;
+    let default = config.default_language().code.clone();
+    let content_dir = root.join("content");
+    let (target_rel, text) = match lang.filter(|l| *l != default) {
+        Some(lang) => {
+            if config.language(lang).is_none() {
+                return Err(Error::Usage(format!(
+                    "language `{lang}` is not defined in site.yaml"
+                )));
+            }
+            let original_file = content_dir.join(&rel);
+            let shown = Path::new("content").join(&rel);
+            let text =
+                content::read_text(&original_file, &shown).map_err(|d| Error::Content(vec![d]))?;
+            let original =
+                SourcePage::parse(&rel, &shown, &text, &default).map_err(Error::Content)?;
+            let target = format!("{}.{lang}.md", rel.trim_end_matches(".md"));
+            (
+                target,
+                translation_text(&original, &shown.to_string_lossy()),
+            )
+        }
+        None => {
+            let name = rel.rsplit('/').next().unwrap_or(&rel);
+            let stem = split_name(name).map_or(name, |(s, _)| s);
+            let Some(slug) = slug::from_ascii(stem) else {
+                return Err(Error::Usage(format!(
+                    "`{name}`: name the file in ASCII (it becomes the URL) and pass the title with --title"
+                )));
+            };
+            let title = title.map_or_else(|| slug.replace('-', " "), str::to_string);
+            let dir = content_dir
+                .join(&rel)
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| content_dir.clone());
+            (
+                rel.clone(),
+                page_text(&title, next_weight(&dir, &default), &today()),
+            )
+        }
+    };
+    let target = content_dir.join(&target_rel);
+    if target.exists() {
+        return Err(Error::Usage(format!(
+            "content/{target_rel} already exists; not overwriting it"
+        )));
+    }
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    std::fs::write(&target, text).map_err(|e| Error::io(&target, e))?;
+    Ok(target)
+}
+
+/// One more than the largest weight among the pages in `dir`.
+fn next_weight(dir: &Path, default: &str) -> i64 {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 1;
+    };
+    let mut max = 0;
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".md") || name.starts_with("_index") {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(e.path()) else {
+            continue;
+        };
+        if let Ok(p) = SourcePage::parse(&name, &e.path(), &text, default) {
+            max = max.max(p.front.weight.unwrap_or(0));
+        }
+    }
+    max + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(17_456), "2017-10-17");
+        assert_eq!(civil_date(11_016), "2000-02-29");
+    }
+
+    #[test]
+    fn page_text_parses_back() {
+        let text = page_text("金融: \"扶贫\"", 4, "2017-10-17");
+        let p = SourcePage::parse("a.md", Path::new("a.md"), &text, "zh").unwrap();
+        assert_eq!(p.title, "金融: \"扶贫\"");
+        assert_eq!(p.front.weight, Some(4));
+    }
+
+    #[test]
+    fn translation_scaffold_records_the_hash() {
+        let src = "---\ntitle: 金融扶贫\nweight: 3\ndate: 2017-10-17\n---\n正文";
+        let original = SourcePage::parse("m/f.md", Path::new("content/m/f.md"), src, "zh").unwrap();
+        let text = translation_text(&original, "content/m/f.md");
+        let t = SourcePage::parse("m/f.mn.md", Path::new("f.mn.md"), &text, "zh").unwrap();
+        assert_eq!(
+            t.front.source_hash.as_deref(),
+            Some(content::source_hash(src).as_str())
+        );
+        assert_eq!(t.front.weight, Some(3));
+        assert_eq!(t.lang, "mn");
+    }
+
+    #[test]
+    fn paths_must_stay_in_content() {
+        assert_eq!(content_rel(Path::new("content/m/a.md")).unwrap(), "m/a.md");
+        assert!(content_rel(Path::new("../a.md")).is_err());
+        assert!(content_rel(Path::new("/etc/a.md")).is_err());
+        assert!(content_rel(Path::new("m/a.txt")).is_err());
+    }
+}
