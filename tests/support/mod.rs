@@ -7,6 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+pub mod browser;
+
 /// A fixture site in a temporary folder.
 pub struct SiteTest {
     dir: tempfile::TempDir,

@@ -1,0 +1,143 @@
+//! Vertical Mongolian in a real browser (headless Chromium): layout direction, the
+//! shipped web font, and a negative control without any Mongolian font.
+
+mod support;
+
+use std::fs;
+
+use support::browser::{chromium, dump_dom, serve};
+use support::SiteTest;
+
+/// Appended to a built page: measures the layout once fonts are ready and writes
+/// the figures into `<pre id="measure">` for `--dump-dom` to carry out.
+const MEASURE: &str = r#"<script>
+document.fonts.ready.then(function () {
+  var body = document.body;
+  var wm = getComputedStyle(body).writingMode;
+  var p = document.querySelector('.content p');
+  var box = p.getBoundingClientRect();
+  function span(text) {
+    var s = document.createElement('span');
+    s.lang = 'mn-Mong';
+    s.textContent = text;
+    p.appendChild(s);
+    return s;
+  }
+  var joined = span('\u182E\u1823\u1829\u182D\u1823\u182F');
+  var split = span('\u182E\u200C\u1823\u200C\u1829\u200C\u182D\u200C\u1823\u200C\u182F');
+  function len(s) { var b = s.getBoundingClientRect(); return wm.indexOf('vertical') === 0 ? b.height : b.width; }
+  var fonts = [];
+  document.fonts.forEach(function (f) { if (f.status === 'loaded') fonts.push(f.family.replace(/"/g, '')); });
+  var out = document.createElement('pre');
+  out.id = 'measure';
+  out.textContent = 'MEASURE ' + JSON.stringify({ wm: wm, w: box.width, h: box.height, joined: len(joined), split: len(split), fonts: fonts });
+  body.appendChild(out);
+});
+</script>"#;
+
+#[derive(Debug)]
+struct Measure {
+    wm: String,
+    w: f64,
+    h: f64,
+    joined: f64,
+    split: f64,
+    fonts: String,
+}
+
+fn measure(dom: &str) -> Measure {
+    let json = dom
+        .rsplit("MEASURE ")
+        .next()
+        .filter(|_| dom.contains("id=\"measure\""))
+        .and_then(|s| s.split("</pre>").next())
+        .unwrap_or_else(|| panic!("no measurement in DOM:\n{dom}"));
+    let json = json.replace("&quot;", "\"");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    Measure {
+        wm: v["wm"].as_str().unwrap().to_string(),
+        w: v["w"].as_f64().unwrap(),
+        h: v["h"].as_f64().unwrap(),
+        joined: v["joined"].as_f64().unwrap(),
+        split: v["split"].as_f64().unwrap(),
+        fonts: v["fonts"].to_string(),
+    }
+}
+
+/// Writes `page` with the measuring script beside the original, returns its URL path.
+fn with_measure(
+    site: &SiteTest,
+    page: &str,
+    name: &str,
+    edit: impl Fn(String) -> String,
+) -> String {
+    let html = edit(site.read(page));
+    let html = html.replacen("</body>", &format!("{MEASURE}</body>"), 1);
+    let dir = std::path::Path::new(page).parent().unwrap();
+    fs::write(site.root().join("public").join(dir).join(name), html).unwrap();
+    format!("/{}/{name}", dir.display())
+}
+
+#[test]
+fn mongolian_pages_run_vertically_with_the_shipped_font() {
+    let Some(chromium) = chromium() else { return };
+    let site = SiteTest::new("bilingual");
+    site.build();
+    let base = serve(&site.root().join("public"));
+
+    let url = with_measure(
+        &site,
+        "mn/measures/finance/index.html",
+        "measure.html",
+        |h| h,
+    );
+    let m = measure(&dump_dom(&chromium, &format!("{base}{url}"), None));
+    println!("vertical page: {m:?}");
+    assert_eq!(m.wm, "vertical-lr");
+    assert!(
+        m.h > m.w,
+        "a Mongolian paragraph is taller than wide: {m:?}"
+    );
+    assert!(m.fonts.contains("Mongolian"), "the web font loaded: {m:?}");
+    assert!(m.joined < m.split * 0.85, "letters join: {m:?}");
+
+    let url = with_measure(&site, "measures/finance/index.html", "measure.html", |h| h);
+    let zh = measure(&dump_dom(&chromium, &format!("{base}{url}"), None));
+    assert_eq!(zh.wm, "horizontal-tb");
+}
+
+#[test]
+fn without_any_mongolian_font_letters_do_not_join() {
+    let Some(chromium) = chromium() else { return };
+    let site = SiteTest::new("bilingual");
+    site.build();
+    // Negative control: the page without the web font, and fontconfig hiding the
+    // system's Noto Sans Mongolian. If this passed with the font, the positive test
+    // above could not tell a rendered font from boxes.
+    let css = site
+        .read("css/style.css")
+        .replace(".woff2", ".missing.woff2");
+    fs::write(site.root().join("public/css/nofont.css"), css).unwrap();
+    let conf = site.root().join("fonts.conf");
+    fs::write(
+        &conf,
+        r#"<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
+<include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+<selectfont><rejectfont><glob>*Mongolian*</glob></rejectfont></selectfont></fontconfig>"#,
+    )
+    .unwrap();
+    let base = serve(&site.root().join("public"));
+    let url = with_measure(
+        &site,
+        "mn/measures/finance/index.html",
+        "nofont.html",
+        |h| h.replace("css/style.css", "css/nofont.css"),
+    );
+    let m = measure(&dump_dom(&chromium, &format!("{base}{url}"), Some(&conf)));
+    println!("no font: {m:?}");
+    assert!(!m.fonts.contains("Mongolian"), "{m:?}");
+    assert!(
+        (m.joined - m.split).abs() < m.split * 0.05,
+        "without a font, joined and split are the same length: {m:?}"
+    );
+}

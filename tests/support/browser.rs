@@ -1,0 +1,112 @@
+//! Headless Chromium for browser tests, and a tiny static file server for it.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The Chromium binary, or `None` (the test then prints "skipped: chromium not found",
+/// or fails when `BICHIG_REQUIRE_BROWSER=1`).
+pub fn chromium() -> Option<PathBuf> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            std::env::var_os("PATH")?
+                .to_str()?
+                .split(':')
+                .map(|dir| Path::new(dir).join(name))
+                .find(|p| p.is_file())
+        });
+    if found.is_none() {
+        if std::env::var("BICHIG_REQUIRE_BROWSER").as_deref() == Ok("1") {
+            panic!("chromium not found and BICHIG_REQUIRE_BROWSER=1");
+        }
+        println!("skipped: chromium not found");
+    }
+    found
+}
+
+/// Serves `dir` over HTTP on 127.0.0.1 (a free port) from a background thread;
+/// returns the base URL. The thread ends with the test process.
+pub fn serve(dir: &Path) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let dir = dir.to_path_buf();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let dir = dir.clone();
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(&stream);
+                let mut request = String::new();
+                if reader.read_line(&mut request).is_err() {
+                    return;
+                }
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).map_or(true, |n| n == 0) || line == "\r\n" {
+                        break;
+                    }
+                }
+                let path = request
+                    .split_whitespace()
+                    .nth(1)
+                    .unwrap_or("/")
+                    .split('?')
+                    .next()
+                    .unwrap_or("/");
+                let mut file = dir.join(path.trim_start_matches('/'));
+                if file.is_dir() {
+                    file = file.join("index.html");
+                }
+                let safe = !path.contains("..");
+                let mut out = &stream;
+                match std::fs::read(&file) {
+                    Ok(body) if safe => {
+                        let kind = match file.extension().and_then(|e| e.to_str()) {
+                            Some("html") => "text/html; charset=utf-8",
+                            Some("css") => "text/css",
+                            Some("js") => "text/javascript",
+                            Some("woff2") => "font/woff2",
+                            Some("svg") => "image/svg+xml",
+                            _ => "application/octet-stream",
+                        };
+                        let _ = write!(out, "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+                        let _ = out.write_all(&body);
+                    }
+                    _ => {
+                        let _ = write!(out, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                    }
+                }
+            });
+        }
+    });
+    format!("http://127.0.0.1:{port}")
+}
+
+/// Loads `url` in headless Chromium and returns the DOM after scripts ran.
+/// `fontconfig` optionally points Chromium at another fontconfig file.
+pub fn dump_dom(chromium: &Path, url: &str, fontconfig: Option<&Path>) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(chromium);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,900",
+        "--virtual-time-budget=5000",
+        "--dump-dom",
+    ])
+    .arg(format!("--user-data-dir={}", profile.path().display()))
+    .arg(url);
+    if let Some(f) = fontconfig {
+        cmd.env("FONTCONFIG_FILE", f);
+    }
+    let out = cmd.output().unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
