@@ -49,6 +49,8 @@ pub struct Status {
     pub totals: BTreeMap<String, Counts>,
     /// Language → UI string keys missing (filled from the default language).
     pub missing_ui: BTreeMap<String, Vec<String>>,
+    /// Stale translations with the hash of their original today.
+    pub stale: Vec<(std::path::PathBuf, String)>,
 }
 
 impl Status {
@@ -82,6 +84,12 @@ impl Status {
         }
         for (lang, c) in &self.totals {
             out.push_str(&line(lang, "(all)", c));
+        }
+        for (path, hash) in &self.stale {
+            out.push_str(&format!(
+                "stale: {} (original changed; update it and set source_hash: {hash})\n",
+                path.display()
+            ));
         }
         for (lang, keys) in &self.missing_ui {
             out.push_str(&format!("UI strings missing in {lang}: {}", keys.len()));
@@ -121,7 +129,11 @@ pub fn coverage(site: &Site, ui_warnings: &[Diagnostic]) -> Status {
             _ => true,
         };
         match (fresh, translation.front.translation) {
-            (false, _) => c.stale += 1,
+            (false, _) => {
+                c.stale += 1;
+                let hash = original.map(|o| o.hash.clone()).unwrap_or_default();
+                status.stale.push((translation.path.clone(), hash));
+            }
             (true, Some(TranslationState::Reviewed)) => c.reviewed += 1,
             (true, _) => c.draft += 1,
         }

@@ -211,6 +211,7 @@ fn site_view(site: &Site, li: usize) -> SiteView {
                 title: site.source(&site.entries[i]).title.clone(),
                 url: site.entries[i].url.clone(),
                 active: false,
+                lang_tag: title_tag(site, &site.entries[i]),
             })
             .collect(),
         generator: "bichig",
@@ -245,6 +246,7 @@ impl ViewBuilder<'_> {
             summary: self.summaries[i].clone(),
             date: date_of(src),
             date_display: self.date_display(e),
+            lang_tag: title_tag(self.site, e),
         }
     }
 
@@ -282,6 +284,7 @@ impl ViewBuilder<'_> {
             crumbs.push(Crumb {
                 title: self.site.source(e).title.clone(),
                 url: e.url.clone(),
+                lang_tag: title_tag(self.site, e),
             });
             cur = e.parent;
         }
@@ -321,6 +324,7 @@ impl ViewBuilder<'_> {
                             url: s.url.clone(),
                             summary: self.summaries[i].clone(),
                             pages: s.pages.iter().map(|&p| self.page_ref(p)).collect(),
+                            lang_tag: title_tag(self.site, s),
                         }
                     })
                     .collect(),
@@ -356,6 +360,15 @@ impl ViewBuilder<'_> {
             page,
         }
     }
+}
+
+/// Language tag of the text an entry shows (the original's on a fallback).
+fn title_tag(site: &Site, entry: &Entry) -> String {
+    let lang = &site.source(entry).lang;
+    site.config
+        .language(lang)
+        .map(|l| l.tag.clone())
+        .unwrap_or_default()
 }
 
 fn date_of(src: &crate::content::SourcePage) -> String {

@@ -39,6 +39,8 @@ pub struct NavItem {
     pub url: String,
     /// True when the current page is this section or inside it.
     pub active: bool,
+    /// Language tag of the title (differs from the page's on fallbacks).
+    pub lang_tag: String,
 }
 
 /// A link in the breadcrumbs.
@@ -48,6 +50,8 @@ pub struct Crumb {
     pub title: String,
     /// Its URL.
     pub url: String,
+    /// Language tag of the title (differs from the page's on fallbacks).
+    pub lang_tag: String,
 }
 
 /// A page in a listing.
@@ -63,6 +67,8 @@ pub struct PageRef {
     pub date: String,
     /// Date written in the page's language (`2017年10月17日`), or empty.
     pub date_display: String,
+    /// Language tag of the title (differs from the page's on fallbacks).
+    pub lang_tag: String,
 }
 
 /// A subsection in a listing, with its pages.
@@ -76,6 +82,8 @@ pub struct SectionRef {
     pub summary: String,
     /// Its pages, ordered.
     pub pages: Vec<PageRef>,
+    /// Language tag of the title (differs from the page's on fallbacks).
+    pub lang_tag: String,
 }
 
 /// A section (or the home page) being rendered.

@@ -1,0 +1,222 @@
+//! Chinese and traditional Mongolian: URLs, switcher, hreflang, fallbacks, UI
+//! strings, text safety, `status` and `new --lang`.
+
+mod support;
+
+use support::SiteTest;
+
+#[test]
+fn every_page_exists_in_both_languages() {
+    let site = SiteTest::new("bilingual");
+    site.build();
+    for page in [
+        "index.html",
+        "measures/index.html",
+        "measures/finance/index.html",
+        "measures/organisation/index.html",
+        "404.html",
+    ] {
+        assert!(site.has(page), "{page}");
+        assert!(site.has(&format!("mn/{page}")), "mn/{page}");
+    }
+    let sitemap = site.read("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/mn/measures/organisation/</loc>"));
+    assert!(sitemap.contains("<loc>https://example.org/measures/organisation/</loc>"));
+}
+
+#[test]
+fn language_tags_switcher_and_hreflang() {
+    let site = SiteTest::new("bilingual");
+    site.build();
+    let mn = site.read("mn/measures/finance/index.html");
+    assert!(
+        mn.contains("<html class=wm-vertical-lr lang=mn-Mong>"),
+        "{mn}"
+    );
+    assert!(mn.contains(
+        "<link href=https://example.org/measures/finance/ hreflang=zh-Hans rel=alternate>"
+    ));
+    assert!(mn.contains(
+        "<link href=https://example.org/mn/measures/finance/ hreflang=mn-Mong rel=alternate>"
+    ));
+    assert!(mn.contains(
+        "<link href=https://example.org/measures/finance/ hreflang=x-default rel=alternate>"
+    ));
+    assert!(
+        mn.contains("<a href=/measures/finance/ hreflang=zh-Hans lang=zh-Hans>中文</a>"),
+        "switcher links to the same page"
+    );
+    assert!(
+        mn.contains("<span lang=\"zh-Hans\">包商银行</span>")
+            || mn.contains("<span lang=zh-Hans>包商银行</span>")
+    );
+    assert!(
+        mn.contains("href=/mn/measures/organisation/"),
+        "links resolve within the language"
+    );
+    assert!(mn.contains("vertical-scroll.js"));
+    let zh = site.read("measures/finance/index.html");
+    assert!(zh.contains("<html class=wm-horizontal-tb lang=zh-Hans>"));
+    assert!(zh.contains("<a href=/mn/measures/finance/ hreflang=mn-Mong lang=mn-Mong>ᠮᠣᠩᠭᠣᠯ</a>"));
+    assert!(!zh.contains("vertical-scroll.js"));
+}
+
+#[test]
+fn missing_translation_falls_back_with_a_notice() {
+    let site = SiteTest::new("bilingual");
+    site.build();
+    let html = site.read("mn/measures/organisation/index.html");
+    assert!(html.contains("fallback-notice"), "{html}");
+    assert!(html.contains("<div class=content lang=zh-Hans><p>成立了自治区扶贫开发领导小组。</p>"));
+    assert!(
+        html.contains("<link href=https://example.org/mn/measures/organisation/ rel=canonical>")
+    );
+    assert!(!site
+        .read("mn/measures/finance/index.html")
+        .contains("fallback-notice"));
+    assert!(!site
+        .read("measures/organisation/index.html")
+        .contains("fallback-notice"));
+}
+
+#[test]
+fn ui_strings_come_from_the_theme_and_the_site() {
+    let site = SiteTest::new("bilingual");
+    site.build();
+    let zh = site.read("index.html");
+    assert!(zh.contains("跳到正文"), "theme string");
+    // The site's i18n/zh.yaml overrides `toc` only.
+    let site2 = SiteTest::new("bilingual");
+    site2.write(
+        "content/measures/long.md",
+        "---\ntitle: 长页\n---\n## 一\n\n## 二\n\n## 三\n",
+    );
+    site2.build();
+    assert!(site2.read("measures/long/index.html").contains("本页目录"));
+    // A key missing in Mongolian falls back to Chinese with a warning.
+    site2.write("i18n/mn.yaml", "toc: ᠭᠠᠷᠴᠠᠭ\n");
+    site2.write("i18n/zh.yaml", "toc: 本页目录\nextra_key: 额外\n");
+    let r = site2.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("i18n/mn.yaml: warning: UI string `extra_key` is missing"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn dates_are_written_per_language() {
+    let site = SiteTest::new("bilingual");
+    site.build();
+    assert!(site
+        .read("measures/finance/index.html")
+        .contains("2017年10月17日"));
+    let mn = site.read("mn/measures/finance/index.html");
+    assert!(
+        mn.contains("2017 ᠣᠨ\u{202F}ᠤ 10\u{202F}ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ᠎ᠠ\u{202F}ᠶᠢᠨ 17\u{202F}ᠤ ᠡᠳᠦᠷ"),
+        "{mn}"
+    );
+}
+
+#[test]
+fn mongolian_control_characters_survive_the_whole_pipeline() {
+    let site = SiteTest::new("bilingual");
+    site.build();
+    let html = site.read("mn/measures/finance/index.html");
+    let controls = "ᠭᠠᠵᠠᠷ\u{180B}\u{202F}ᠤᠨ \u{200C}\u{200D}\u{180E}\u{180F}\u{180C}\u{180D}";
+    assert!(
+        html.contains(controls),
+        "control characters changed in the minified page"
+    );
+    let description = html.split("name=description").next().unwrap();
+    assert!(
+        description.contains("\u{180B}\u{202F}"),
+        "kept in the meta description"
+    );
+}
+
+#[test]
+fn a_translation_for_an_undefined_language_is_an_error() {
+    let site = SiteTest::new("bilingual");
+    site.write(
+        "content/measures/finance.en.md",
+        "---\ntitle: Finance\n---\n",
+    );
+    site.run(&["build"]).fails_with(
+        1,
+        &["content/measures/finance.en.md", "`en` is not defined"],
+    );
+}
+
+#[test]
+fn status_counts_and_fails_under_a_threshold() {
+    let site = SiteTest::new("bilingual");
+    let r = site.run(&["status"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("mn     measures             3        0     1     0        2      33.3%"),
+        "{}",
+        r.stdout
+    );
+    assert!(r
+        .stdout
+        .contains("mn     (all)                4        0     2     0        2      50.0%"));
+    assert_eq!(site.run(&["status", "--fail-under", "50"]).code, 0);
+    let r = site.run(&["status", "--fail-under", "60"]);
+    r.fails_with(1, &["below 60%"]);
+}
+
+#[test]
+fn new_translation_records_the_hash_and_goes_stale() {
+    let site = SiteTest::new("bilingual");
+    let r = site.run(&["new", "measures/organisation.md", "--lang", "mn"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text =
+        std::fs::read_to_string(site.root().join("content/measures/organisation.mn.md")).unwrap();
+    assert!(text.contains("translation: draft\nsource_hash: "), "{text}");
+    assert!(site
+        .run(&["status"])
+        .stdout
+        .contains("mn     measures             3        0     2     0        1"));
+    // Refuses to overwrite.
+    site.run(&["new", "measures/organisation.md", "--lang", "mn"])
+        .fails_with(2, &["already exists"]);
+    // Changing the original makes the translation stale.
+    let original = site.root().join("content/measures/organisation.md");
+    let changed = std::fs::read_to_string(&original)
+        .unwrap()
+        .replace("小组", "小组和指挥部");
+    std::fs::write(&original, changed).unwrap();
+    let r = site.run(&["status"]);
+    assert!(
+        r.stdout
+            .contains("mn     measures             3        0     1     1        1"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("stale: content/measures/organisation.mn.md (original changed; update it and set source_hash: "));
+}
+
+#[test]
+fn new_page_gets_the_next_weight_and_today() {
+    let site = SiteTest::new("bilingual");
+    let r = site.run(&[
+        "new",
+        "content/measures/health.md",
+        "--title",
+        "组织健康扶贫",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(site.root().join("content/measures/health.md")).unwrap();
+    assert!(
+        text.contains("title: \"组织健康扶贫\"\nweight: 3\ndate: 20"),
+        "{text}"
+    );
+    site.run(&["new", "measures/健康.md"])
+        .fails_with(2, &["ASCII"]);
+    site.build();
+    assert!(site.has("measures/health/index.html"));
+}
