@@ -16,6 +16,7 @@
 
 pub mod config;
 pub mod content;
+pub mod data;
 pub mod diagnostics;
 pub mod i18n;
 pub mod locale;

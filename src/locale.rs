@@ -162,10 +162,42 @@ pub fn format_number(value: f64, precision: usize) -> String {
     format!("{value:.precision$}")
 }
 
-/// Writes an amount in a Chinese unit (`万人`, `亿元`, `户`, `%`): Chinese keeps the
-/// unit as it is; Mongolian writes the scale and the counted thing as words from
-/// the UI strings (`unit_wan`, `unit_yi`, `unit_元`, `unit_人`…), falling back to
-/// the Chinese unit where no word is defined.
+/// A Chinese unit (`万人`, `亿元`, `户`) written for a language: Chinese keeps it;
+/// Mongolian writes the scale and the counted thing as words from the UI strings
+/// (`unit_wan`, `unit_yi`, `unit_元`, `unit_人`…), keeping the Chinese where no word
+/// is defined.
+pub fn unit_label(unit: &str, style: Style, strings: &Strings) -> String {
+    if style != Style::Mongolian || unit == "%" {
+        return unit.to_string();
+    }
+    let (scale, thing) = match unit.chars().next() {
+        Some('万') => (
+            Some(word(strings, "unit_wan", "ᠲᠦᠮᠡ")),
+            &unit['万'.len_utf8()..],
+        ),
+        Some('亿') => (
+            Some(word(strings, "unit_yi", "ᠲᠡᠷᠪᠤᠮ")),
+            &unit['亿'.len_utf8()..],
+        ),
+        _ => (None, unit),
+    };
+    let thing = if thing.is_empty() {
+        None
+    } else {
+        Some(
+            strings
+                .get(&format!("unit_{thing}"))
+                .map_or(thing, String::as_str),
+        )
+    };
+    [scale, thing]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Writes an amount with its unit: `55.6万人`, `55.6 ᠲᠦᠮᠡ ᠬᠦᠮᠦᠨ`, `41.44%`.
 pub fn format_amount(
     value: f64,
     precision: usize,
@@ -174,40 +206,10 @@ pub fn format_amount(
     strings: &Strings,
 ) -> String {
     let number = format_number(value, precision);
-    if unit == "%" || unit.is_empty() {
+    if unit == "%" || unit.is_empty() || style != Style::Mongolian {
         return format!("{number}{unit}");
     }
-    match style {
-        Style::Chinese | Style::Plain => format!("{number}{unit}"),
-        Style::Mongolian => {
-            let (scale, thing) = match unit.chars().next() {
-                Some('万') => (Some("unit_wan"), &unit['万'.len_utf8()..]),
-                Some('亿') => (Some("unit_yi"), &unit['亿'.len_utf8()..]),
-                _ => (None, unit),
-            };
-            let mut out = number;
-            if let Some(key) = scale {
-                out.push(' ');
-                out.push_str(word(
-                    strings,
-                    key,
-                    if key == "unit_wan" {
-                        "ᠲᠦᠮᠡ"
-                    } else {
-                        "ᠲᠡᠷᠪᠤᠮ"
-                    },
-                ));
-            }
-            if !thing.is_empty() {
-                out.push(' ');
-                match strings.get(&format!("unit_{thing}")) {
-                    Some(w) => out.push_str(w),
-                    None => out.push_str(thing),
-                }
-            }
-            out
-        }
-    }
+    format!("{number} {}", unit_label(unit, style, strings))
 }
 
 #[cfg(test)]

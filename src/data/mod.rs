@@ -1,0 +1,10 @@
+//! Load stage, data part: tables in `content/data/` (YAML, or CSV with a
+//! `.meta.yaml` sidecar), validated into typed [`DataTable`]s.
+
+mod csv_rows;
+pub mod format;
+mod load;
+mod table;
+
+pub use load::load;
+pub use table::{parse_yaml, Cell, Column, ColumnType, DataTable, Row};
