@@ -4,6 +4,7 @@
 mod headings;
 pub mod links;
 mod render;
+pub mod shortcodes;
 pub mod summary;
 
 pub use headings::{fnv1a, heading_id};

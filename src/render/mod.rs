@@ -1,6 +1,9 @@
 //! Render stage: Markdown for every entry, anchor checks, then templates, in
 //! parallel. Produces the output files in memory; nothing here touches disk.
 
+pub mod chart;
+pub mod datatable;
+pub mod html;
 pub mod views;
 
 use std::collections::HashSet;

@@ -1,0 +1,352 @@
+//! Charts as SVG written at build time, no JavaScript: bars (columns or horizontal),
+//! lines for time series, and a stacked share bar (pure).
+
+use super::datatable::LangCtx;
+use super::html::escape;
+use crate::data::{format, Cell, ColumnType, DataTable};
+use crate::locale::Style;
+
+/// Fills that stay distinct in grey print (alternating dark and light).
+const PALETTE: [&str; 8] = [
+    "#1f3b73", "#e3a857", "#4f7cc0", "#7a4a1c", "#a9c3e6", "#3d3d3d", "#f2d7a6", "#8aa17a",
+];
+
+const W: f64 = 640.0;
+
+struct Series {
+    labels: Vec<String>,
+    values: Vec<f64>,
+    shown: Vec<String>,
+}
+
+fn series(t: &DataTable, col: Option<&str>, ctx: &LangCtx<'_>) -> Result<(Series, usize), String> {
+    let value_col = match col {
+        Some(key) => t
+            .column(key)
+            .ok_or_else(|| format!("table `{}` has no column `{key}`", t.id))?,
+        None => t
+            .columns
+            .iter()
+            .position(|c| !matches!(c.kind, ColumnType::Text | ColumnType::Year))
+            .ok_or_else(|| format!("table `{}` has no numeric column to chart", t.id))?,
+    };
+    if matches!(t.columns[value_col].kind, ColumnType::Text) {
+        return Err(format!(
+            "column `{}` is text, not numbers",
+            t.columns[value_col].key
+        ));
+    }
+    let label_col = t
+        .header_column()
+        .or_else(|| t.columns.iter().position(|c| c.kind == ColumnType::Year));
+    let mut s = Series {
+        labels: Vec::new(),
+        values: Vec::new(),
+        shown: Vec::new(),
+    };
+    for row in &t.rows {
+        let Cell::Number(v) = row.cells[value_col] else {
+            continue;
+        };
+        let label = match label_col {
+            Some(i) => format::cell(&row.cells[i], &t.columns[i], ctx.lang, ctx.default),
+            None => row.id.clone(),
+        };
+        s.labels.push(label);
+        s.values.push(v);
+        s.shown.push(format::figure(
+            &row.cells[value_col],
+            &t.columns[value_col],
+            ctx.lang,
+            ctx.default,
+            ctx.style,
+            ctx.strings,
+        ));
+    }
+    if s.values.is_empty() {
+        return Err(format!("table `{}` has no numbers in that column", t.id));
+    }
+    Ok((s, value_col))
+}
+
+/// Text element; Chinese on a non-Chinese page gets its language tag, and on a
+/// Mongolian page `vertical` labels run top to bottom.
+fn text(x: f64, y: f64, anchor: &str, s: &str, ctx: &LangCtx<'_>, vertical: bool) -> String {
+    let has_han = s.chars().any(|c| ('\u{3400}'..='\u{9FFF}').contains(&c));
+    let lang = if has_han && ctx.style != Style::Chinese {
+        format!(" lang=\"{}\"", escape(ctx.zh_tag))
+    } else {
+        String::new()
+    };
+    let wm = if vertical {
+        " writing-mode=\"vertical-lr\""
+    } else {
+        ""
+    };
+    format!(
+        "<text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"{anchor}\"{lang}{wm}>{}</text>",
+        escape(s)
+    )
+}
+
+/// An SVG chart of `table` (`kind`: bar, hbar, line, stacked; `col`: the column
+/// to plot, else the first numeric one), with `<title>` and `<desc>`.
+pub fn chart_svg(
+    t: &DataTable,
+    kind: &str,
+    col: Option<&str>,
+    ctx: &LangCtx<'_>,
+) -> Result<String, String> {
+    let (s, _) = series(t, col, ctx)?;
+    let vertical_labels = ctx.style == Style::Mongolian;
+    let (h, body) = match kind {
+        "bar" => bars(&s, ctx, vertical_labels),
+        "hbar" => hbars(&s, ctx),
+        "line" => line(&s, ctx),
+        "stacked" => stacked(&s, ctx),
+        other => {
+            return Err(format!(
+                "unknown chart kind `{other}` (bar, hbar, line, stacked)"
+            ))
+        }
+    };
+    let title = t.title.get(ctx.lang, ctx.default);
+    let desc: Vec<String> = s
+        .labels
+        .iter()
+        .zip(&s.shown)
+        .map(|(l, v)| format!("{l}: {v}"))
+        .collect();
+    let id = format!("chart-{}-{kind}", t.id);
+    Ok(format!(
+        "<figure class=\"data-chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {h:.0}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" style=\"writing-mode:horizontal-tb;max-width:100%;height:auto\" font-size=\"12\" fill=\"#222\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>{body}</svg></figure>",
+        escape(&title),
+        escape(&desc.join("; ")),
+    ))
+}
+
+fn max_of(values: &[f64]) -> f64 {
+    values
+        .iter()
+        .copied()
+        .fold(0.0_f64, f64::max)
+        .max(f64::MIN_POSITIVE)
+}
+
+fn bars(s: &Series, ctx: &LangCtx<'_>, vertical_labels: bool) -> (f64, String) {
+    let label_area = if vertical_labels { 130.0 } else { 36.0 };
+    let (top, plot_h) = (24.0, 240.0);
+    let h = top + plot_h + label_area;
+    let slot = (W - 40.0) / s.values.len() as f64;
+    let max = max_of(&s.values);
+    let base = top + plot_h;
+    let mut out = format!(
+        "<line x1=\"20\" y1=\"{base}\" x2=\"{}\" y2=\"{base}\" stroke=\"#222\"/>",
+        W - 20.0
+    );
+    for (i, (v, (label, shown))) in s
+        .values
+        .iter()
+        .zip(s.labels.iter().zip(&s.shown))
+        .enumerate()
+    {
+        let bh = (v / max * plot_h).max(0.0);
+        let x = 20.0 + slot * i as f64 + slot * 0.15;
+        let cx = x + slot * 0.35;
+        out.push_str(&format!(
+            "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{bh:.1}\" fill=\"{}\" stroke=\"#000\" stroke-width=\"0.5\"/>",
+            base - bh,
+            slot * 0.7,
+            PALETTE[0]
+        ));
+        out.push_str(&text(cx, base - bh - 6.0, "middle", shown, ctx, false));
+        if vertical_labels {
+            out.push_str(&text(cx, base + 8.0, "start", label, ctx, true));
+        } else {
+            out.push_str(&text(cx, base + 18.0, "middle", label, ctx, false));
+        }
+    }
+    (h, out)
+}
+
+fn hbars(s: &Series, ctx: &LangCtx<'_>) -> (f64, String) {
+    let row = 30.0;
+    let h = 16.0 + row * s.values.len() as f64;
+    let (left, right) = (170.0, 110.0);
+    let max = max_of(&s.values);
+    let mut out = format!(
+        "<line x1=\"{left}\" y1=\"8\" x2=\"{left}\" y2=\"{:.1}\" stroke=\"#222\"/>",
+        h - 8.0
+    );
+    for (i, (v, (label, shown))) in s
+        .values
+        .iter()
+        .zip(s.labels.iter().zip(&s.shown))
+        .enumerate()
+    {
+        let y = 8.0 + row * i as f64;
+        let bw = v / max * (W - left - right);
+        out.push_str(&format!(
+            "<rect x=\"{left}\" y=\"{:.1}\" width=\"{bw:.1}\" height=\"{:.1}\" fill=\"{}\" stroke=\"#000\" stroke-width=\"0.5\"/>",
+            y + 4.0,
+            row - 10.0,
+            PALETTE[0]
+        ));
+        out.push_str(&text(
+            left - 8.0,
+            y + row / 2.0 + 4.0,
+            "end",
+            label,
+            ctx,
+            false,
+        ));
+        out.push_str(&text(
+            left + bw + 6.0,
+            y + row / 2.0 + 4.0,
+            "start",
+            shown,
+            ctx,
+            false,
+        ));
+    }
+    (h, out)
+}
+
+fn line(s: &Series, ctx: &LangCtx<'_>) -> (f64, String) {
+    let (top, plot_h, h) = (28.0, 220.0, 290.0);
+    let n = s.values.len();
+    let step = if n > 1 {
+        (W - 120.0) / (n - 1) as f64
+    } else {
+        0.0
+    };
+    let max = max_of(&s.values);
+    let base = top + plot_h;
+    let point = |i: usize, v: f64| (60.0 + step * i as f64, base - v / max * plot_h);
+    let points: Vec<String> = s
+        .values
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| {
+            let (x, y) = point(i, v);
+            format!("{x:.1},{y:.1}")
+        })
+        .collect();
+    let mut out = format!(
+        "<line x1=\"40\" y1=\"{base}\" x2=\"{}\" y2=\"{base}\" stroke=\"#222\"/><polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"/>",
+        W - 40.0,
+        points.join(" "),
+        PALETTE[0]
+    );
+    for (i, (v, (label, shown))) in s
+        .values
+        .iter()
+        .zip(s.labels.iter().zip(&s.shown))
+        .enumerate()
+    {
+        let (x, y) = point(i, *v);
+        out.push_str(&format!("<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"4\" fill=\"#fff\" stroke=\"{}\" stroke-width=\"2\"/>", PALETTE[0]));
+        out.push_str(&text(x, y - 10.0, "middle", shown, ctx, false));
+        out.push_str(&text(x, base + 20.0, "middle", label, ctx, false));
+    }
+    (h, out)
+}
+
+fn stacked(s: &Series, ctx: &LangCtx<'_>) -> (f64, String) {
+    let total: f64 = s.values.iter().sum::<f64>().max(f64::MIN_POSITIVE);
+    let (left, width, bar_h) = (20.0, W - 40.0, 44.0);
+    let legend_row = 24.0;
+    let h = 30.0 + bar_h + 20.0 + legend_row * s.values.len() as f64;
+    let mut out = String::new();
+    let mut x = left;
+    for (i, v) in s.values.iter().enumerate() {
+        let w = v / total * width;
+        out.push_str(&format!(
+            "<rect x=\"{x:.1}\" y=\"20\" width=\"{w:.1}\" height=\"{bar_h}\" fill=\"{}\" stroke=\"#000\" stroke-width=\"0.75\"/>",
+            PALETTE[i % PALETTE.len()]
+        ));
+        x += w;
+    }
+    for (i, (label, shown)) in s.labels.iter().zip(&s.shown).enumerate() {
+        let y = 20.0 + bar_h + 20.0 + legend_row * i as f64;
+        out.push_str(&format!(
+            "<rect x=\"{left}\" y=\"{y:.1}\" width=\"16\" height=\"16\" fill=\"{}\" stroke=\"#000\" stroke-width=\"0.75\"/>",
+            PALETTE[i % PALETTE.len()]
+        ));
+        out.push_str(&text(
+            left + 24.0,
+            y + 13.0,
+            "start",
+            &format!("{label}  {shown}"),
+            ctx,
+            false,
+        ));
+    }
+    (h, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::datatable::tests::{ctx, table};
+    use super::*;
+    use crate::i18n::Strings;
+
+    #[test]
+    fn every_kind_is_an_accessible_svg() {
+        let s = Strings::new();
+        for kind in ["bar", "hbar", "line", "stacked"] {
+            let svg = chart_svg(
+                &table(),
+                kind,
+                Some("share"),
+                &ctx("zh", Style::Chinese, &s),
+            )
+            .unwrap();
+            assert!(svg.contains("role=\"img\""), "{kind}");
+            assert!(svg.contains("<title id=\"chart-causes-"), "{kind}");
+            assert!(svg.contains("<desc id=\"chart-causes-"), "{kind}");
+            assert!(svg.contains("因病致贫: 41.44%"), "{kind}: {svg}");
+            assert!(
+                svg.contains("主要致贫原因 &lt;script&gt;"),
+                "{kind}: escaped title"
+            );
+            assert!(!svg.contains("<script"), "{kind}");
+        }
+    }
+
+    #[test]
+    fn mongolian_labels_run_vertically_and_units_are_words() {
+        let s = Strings::new();
+        let svg = chart_svg(
+            &table(),
+            "bar",
+            Some("people"),
+            &ctx("mn", Style::Mongolian, &s),
+        )
+        .unwrap();
+        assert!(
+            svg.contains("writing-mode=\"vertical-lr\">ᠡᠪᠡᠳᠴᠢᠨ</text>"),
+            "{svg}"
+        );
+        assert!(svg.contains("23.1 ᠲᠦᠮᠡ"));
+        assert!(
+            svg.contains("writing-mode:horizontal-tb"),
+            "the chart itself stays upright"
+        );
+    }
+
+    #[test]
+    fn bad_requests_are_errors() {
+        let s = Strings::new();
+        let c = ctx("zh", Style::Chinese, &s);
+        assert!(chart_svg(&table(), "pie", None, &c)
+            .unwrap_err()
+            .contains("unknown chart kind"));
+        assert!(chart_svg(&table(), "bar", Some("nope"), &c)
+            .unwrap_err()
+            .contains("no column `nope`"));
+        assert!(chart_svg(&table(), "bar", Some("cause"), &c)
+            .unwrap_err()
+            .contains("text"));
+    }
+}

@@ -1,0 +1,73 @@
+//! Small HTML helpers shared by the table and chart writers (pure).
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// Escapes `s`; on a page whose language is not Chinese, wraps runs of Chinese
+/// characters in `<span lang="…">` with `zh_tag`, so they get a Chinese font.
+pub fn escape_tagging_han(s: &str, page_is_chinese: bool, zh_tag: &str) -> String {
+    if page_is_chinese || !s.chars().any(is_han) {
+        return escape(s);
+    }
+    let mut out = String::new();
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if !run.is_empty() {
+            out.push_str(&format!(
+                "<span lang=\"{}\">{}</span>",
+                escape(zh_tag),
+                escape(run)
+            ));
+            run.clear();
+        }
+    };
+    for c in s.chars() {
+        if is_han(c) || (!run.is_empty() && (c.is_ascii_digit() || c == '-' || c == '·')) {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push_str(&escape(&c.to_string()));
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_everything_dangerous() {
+        assert_eq!(
+            escape("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+    }
+
+    #[test]
+    fn tags_chinese_runs_on_other_pages() {
+        assert_eq!(escape_tagging_han("突泉县", true, "zh-Hans"), "突泉县");
+        assert_eq!(
+            escape_tagging_han("ᠬᠣᠲᠠ 突泉县<", false, "zh-Hans"),
+            "ᠬᠣᠲᠠ <span lang=\"zh-Hans\">突泉县</span>&lt;"
+        );
+    }
+}
