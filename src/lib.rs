@@ -126,6 +126,7 @@ fn collect<T: Default>(problems: &mut Vec<Diagnostic>, result: Result<T, Vec<Dia
 /// The loaded inputs of a site.
 struct Inputs {
     config: Config,
+    tables: Vec<data::DataTable>,
     sources: Vec<content::SourcePage>,
     strings: Vec<i18n::Strings>,
     warnings: Vec<Diagnostic>,
@@ -147,10 +148,14 @@ fn load_inputs(
         problems,
         content::load(root, &config.default_language().code),
     );
-    let (mut strings, warnings) = collect(problems, i18n::load(root, &config));
+    let (mut strings, mut warnings) = collect(problems, i18n::load(root, &config));
     strings.resize(config.languages.len(), Default::default());
+    let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+    let (tables, data_warnings) = collect(problems, data::load(root, &codes));
+    warnings.extend(data_warnings);
     Ok(Inputs {
         config,
+        tables,
         sources,
         strings,
         warnings,
@@ -180,12 +185,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
 
     let Inputs {
         config,
+        tables,
         sources,
         strings,
         mut warnings,
     } = inputs;
     let site = resolve::resolve(config, sources, opts.drafts).map_err(Error::Content)?;
-    let mut files = render::render_site(&site, &templates, &strings).map_err(Error::Content)?;
+    let mut files =
+        render::render_site(&site, &templates, &strings, &tables).map_err(Error::Content)?;
     let pages = files.len();
     files.extend(site_files(&site));
     files.extend(statics);

@@ -2,6 +2,7 @@
 //! parallel. Produces the output files in memory; nothing here touches disk.
 
 pub mod chart;
+pub mod data;
 pub mod datatable;
 pub mod html;
 pub mod views;
@@ -11,6 +12,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use crate::data::DataTable;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Strings;
 use crate::locale::{format_date, Style};
@@ -18,6 +20,7 @@ use crate::markdown::{self, LinkContext, Rendered};
 use crate::output::OutputFile;
 use crate::resolve::{Entry, Site};
 use crate::templates::Templates;
+use data::DataSet;
 use views::{
     Crumb, NavItem, PageRef, PageView, SectionRef, SectionView, SiteView, TemplateContext,
     TranslationLink,
@@ -28,7 +31,9 @@ pub fn render_site(
     site: &Site,
     templates: &Templates,
     strings: &[Strings],
+    tables: &[DataTable],
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let data = DataSet::new(tables);
     let codes: Vec<&str> = site
         .config
         .languages
@@ -38,7 +43,7 @@ pub fn render_site(
     let rendered: Vec<Rendered> = site
         .entries
         .par_iter()
-        .map(|e| render_markdown(site, e, &codes))
+        .map(|e| render_markdown(site, e, &codes, &data, strings))
         .collect();
     let mut problems: Vec<Diagnostic> = rendered
         .iter()
@@ -46,6 +51,11 @@ pub fn render_site(
         .collect();
     problems.extend(check_anchors(site, &rendered));
     if !problems.is_empty() {
+        // A fallback shows its original's problems again: report each once.
+        problems.sort_by(|a, b| {
+            (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message))
+        });
+        problems.dedup();
         return Err(problems);
     }
 
@@ -118,11 +128,17 @@ pub fn render_site(
             content_lang_tag: sv.lang_tag.clone(),
             section: None,
             page: None,
+            data: None,
+            data_index: None,
         };
         match templates.render(li, "404.html", &ctx, Path::new("404.html")) {
             Ok(html) => files.push(OutputFile::html(format!("{prefix}404.html"), html)),
             Err(d) => problems.push(d),
         }
+    }
+    match data::data_pages(site, templates, strings, &data, &sites) {
+        Ok(f) => files.extend(f),
+        Err(d) => problems.extend(d),
     }
     if problems.is_empty() {
         Ok(files)
@@ -139,17 +155,34 @@ fn lang_index(site: &Site, code: &str) -> usize {
         .unwrap_or(0)
 }
 
-fn render_markdown(site: &Site, entry: &Entry, codes: &[&str]) -> Rendered {
+fn render_markdown(
+    site: &Site,
+    entry: &Entry,
+    codes: &[&str],
+    data: &DataSet<'_>,
+    strings: &[Strings],
+) -> Rendered {
     let src = site.source(entry);
+    // Figures are written in the language of the text around them.
+    let (body, data_problems) = data::expand(
+        site,
+        entry,
+        lang_index(site, &src.lang),
+        &src.body,
+        data,
+        strings,
+    );
     let ctx = LinkContext {
         path: &src.path,
         line_offset: src.body_line_offset,
         dir: &src.dir,
         languages: codes,
     };
-    markdown::render(&src.body, &ctx, &|key| {
+    let mut rendered = markdown::render(&body, &ctx, &|key| {
         site.lookup(key, &entry.lang).map(|e| e.url.clone())
-    })
+    });
+    rendered.diagnostics.extend(data_problems);
+    rendered
 }
 
 /// `#fragment`s of internal links must name a heading of the target page.
@@ -361,6 +394,8 @@ impl ViewBuilder<'_> {
             content_lang_tag: content_lang.tag.clone(),
             section,
             page,
+            data: None,
+            data_index: None,
         }
     }
 }

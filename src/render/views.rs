@@ -178,4 +178,65 @@ pub struct TemplateContext<'a> {
     /// Set for `page.html`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<PageView>,
+    /// Set for `data.html`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<DataView>,
+    /// Set for `data_index.html`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_index: Option<DataIndexView>,
+}
+
+/// A data table's own page.
+#[derive(Debug, Clone, Serialize)]
+pub struct DataView {
+    /// Table id.
+    pub id: String,
+    /// Title in the page's language.
+    pub title: String,
+    /// URL of this page.
+    pub url: String,
+    /// The table (HTML).
+    pub table: String,
+    /// Charts (SVG in HTML).
+    pub charts: Vec<String>,
+    /// Source file of the figures.
+    pub source: String,
+    /// `YYYY-MM-DD` the figures refer to.
+    pub as_of: String,
+    /// The same date written in the page's language.
+    pub as_of_display: String,
+    /// CSV download URL.
+    pub csv_url: String,
+    /// Home and the data index.
+    pub breadcrumbs: Vec<Crumb>,
+}
+
+/// A table in the data index.
+#[derive(Debug, Clone, Serialize)]
+pub struct DataRef {
+    /// Table id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// URL of its page.
+    pub url: String,
+    /// `YYYY-MM-DD`.
+    pub as_of: String,
+    /// Date in the page's language.
+    pub as_of_display: String,
+    /// Number of rows.
+    pub rows: usize,
+}
+
+/// The list of all data tables.
+#[derive(Debug, Clone, Serialize)]
+pub struct DataIndexView {
+    /// Title (from the UI strings).
+    pub title: String,
+    /// URL.
+    pub url: String,
+    /// Home.
+    pub breadcrumbs: Vec<Crumb>,
+    /// Every table.
+    pub tables: Vec<DataRef>,
 }
