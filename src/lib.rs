@@ -194,7 +194,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     let mut files =
         render::render_site(&site, &templates, &strings, &tables).map_err(Error::Content)?;
     let pages = files.len();
-    files.extend(site_files(&site));
+    let extra = site_files(&site, &files);
+    files.extend(extra);
     files.extend(statics);
     output::write_site(&out, &files, site.config.minify)?;
     warnings.sort_by(|a, b| a.path.cmp(&b.path));
@@ -218,19 +219,16 @@ pub fn status(root: &Path) -> Result<status::Status, Error> {
     Ok(status::coverage(&site, &inputs.warnings))
 }
 
-/// `sitemap.xml` (every page in every language) and `robots.txt`.
-fn site_files(site: &resolve::Site) -> Vec<OutputFile> {
+/// `sitemap.xml` (every HTML page in every language but the 404 pages) and
+/// `robots.txt`.
+fn site_files(site: &resolve::Site, files: &[OutputFile]) -> Vec<OutputFile> {
     let base = &site.config.base_url;
-    let urls: Vec<String> = site
-        .entries
+    let mut urls: Vec<String> = files
         .iter()
-        .map(|e| {
-            format!(
-                "{base}{}",
-                e.url.strip_prefix(&site.config.base_path).unwrap_or(&e.url)
-            )
-        })
+        .filter_map(|f| f.path.strip_suffix("index.html"))
+        .map(|dir| format!("{base}{dir}"))
         .collect();
+    urls.sort();
     vec![
         OutputFile::bytes("sitemap.xml", output::sitemap_xml(&urls).into_bytes()),
         OutputFile::bytes("robots.txt", output::robots_txt(base).into_bytes()),
