@@ -119,7 +119,7 @@ pub fn chart_svg(
         .collect();
     let id = format!("chart-{}-{kind}", t.id);
     Ok(format!(
-        "<figure class=\"data-chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {h:.0}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" style=\"writing-mode:horizontal-tb;max-width:100%;height:auto\" font-size=\"12\" fill=\"#222\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>{body}</svg></figure>",
+        "<figure class=\"data-chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {h:.0}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" style=\"writing-mode:horizontal-tb\" font-size=\"12\" fill=\"#222\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>{body}</svg></figure>",
         escape(&title),
         escape(&desc.join("; ")),
     ))
