@@ -62,6 +62,9 @@ pub struct LinkContext<'a> {
     pub dir: &'a str,
     /// Language codes of the site (for `page.mn.md` links).
     pub languages: &'a [&'a str],
+    /// On pages not in Chinese: the tag given to runs of Chinese characters in
+    /// the text, so they get a Chinese font (`zh-Hans`).
+    pub tag_han: Option<&'a str>,
 }
 
 /// A heading being collected until its end tag, to give it an id.
@@ -164,7 +167,7 @@ pub fn render(
                     };
                     let n = level as u8;
                     let mut inner_html = String::new();
-                    html::push_html(&mut inner_html, inner.into_iter());
+                    html::push_html(&mut inner_html, tag_han(inner, ctx.tag_han).into_iter());
                     events.push(Event::Html(CowStr::from(format!(
                         "<h{n} id=\"{}\">{inner_html}</h{n}>\n",
                         escape_attr(&id)
@@ -209,9 +212,36 @@ pub fn render(
         events.push(event);
     }
     join_cjk_soft_breaks(&mut events);
-    html::push_html(&mut out.html, events.into_iter());
+    html::push_html(&mut out.html, tag_han(events, ctx.tag_han).into_iter());
     out.summary = summary::cut(&summary_text, SUMMARY_CHARS);
     out
+}
+
+/// Wraps Chinese runs of text events in `<span lang>` (outside code).
+fn tag_han<'a>(events: Vec<Event<'a>>, tag: Option<&str>) -> Vec<Event<'a>> {
+    let Some(tag) = tag else { return events };
+    let mut in_code = 0usize;
+    events
+        .into_iter()
+        .map(|e| match e {
+            Event::Start(Tag::CodeBlock(_)) => {
+                in_code += 1;
+                e
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = in_code.saturating_sub(1);
+                e
+            }
+            Event::Text(t) if in_code == 0 && t.chars().any(is_han) => Event::InlineHtml(
+                CowStr::from(crate::render::html::escape_tagging_han(&t, false, tag)),
+            ),
+            e => e,
+        })
+        .collect()
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 /// A line break inside Chinese text must not become a space between characters.
@@ -248,6 +278,7 @@ mod tests {
             line_offset: 3,
             dir: "m",
             languages: &["zh", "mn"],
+            tag_han: None,
         };
         render(body, &ctx, &|key| match key {
             "m/finance.md" => Some("/m/finance/".to_string()),
@@ -305,6 +336,31 @@ mod tests {
         let out = r("## 标题\n\n第一段\n继续。\n\n第二段。");
         assert_eq!(out.summary, "第一段继续。 第二段。");
         assert!(out.html.contains("<p>第一段继续。</p>"), "{}", out.html);
+    }
+
+    #[test]
+    fn chinese_runs_in_mongolian_text_are_tagged() {
+        let ctx = LinkContext {
+            path: Path::new("a.mn.md"),
+            line_offset: 0,
+            dir: "",
+            languages: &["zh", "mn"],
+            tag_han: Some("zh-Hans"),
+        };
+        let out = render("## ᠬᠣᠲᠠ 突泉县\n\nᠬᠣᠲᠠ 突泉县 `代码`\n", &ctx, &|_| None);
+        assert!(out.html.contains("<h2 id=\"h-"), "{}", out.html);
+        assert!(
+            out.html
+                .contains("ᠬᠣᠲᠠ <span lang=\"zh-Hans\">突泉县</span></h2>"),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html
+                .contains("<p>ᠬᠣᠲᠠ <span lang=\"zh-Hans\">突泉县</span> <code>代码</code></p>"),
+            "{}",
+            out.html
+        );
     }
 
     #[test]

@@ -177,6 +177,9 @@ fn render_markdown(
         line_offset: src.body_line_offset,
         dir: &src.dir,
         languages: codes,
+        tag_han: (Style::for_tag(&site.config.languages[lang_index(site, &src.lang)].tag)
+            != Style::Chinese)
+            .then_some(data::lang_ctx(site, 0, strings).zh_tag),
     };
     let mut rendered = markdown::render(&body, &ctx, &|key| {
         site.lookup(key, &entry.lang).map(|e| e.url.clone())
