@@ -75,6 +75,17 @@ mod tests {
     }
 
     #[test]
+    fn mongolian_controls_survive_front_matter() {
+        #[derive(Deserialize)]
+        struct Title {
+            title: String,
+        }
+        let text = "ᠭᠠᠵᠠᠷ\u{180B}\u{202F}ᠤᠨ \u{200C}\u{200D}\u{180E}\u{180F}\u{180C}\u{180D}";
+        let t: Title = parse(&format!("title: {text}\n"), Path::new("x"), 0).unwrap();
+        assert_eq!(t.title, text);
+    }
+
+    #[test]
     fn empty_is_default() {
         assert_eq!(parse::<T>("  \n", Path::new("x"), 0).unwrap().a, 0);
     }
