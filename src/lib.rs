@@ -25,6 +25,7 @@ pub mod output;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;
+pub mod search;
 pub mod status;
 pub mod templates;
 pub mod yaml;

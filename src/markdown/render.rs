@@ -46,6 +46,8 @@ pub struct Rendered {
     pub toc: Vec<TocEntry>,
     /// Summary cut from the body (plain text).
     pub summary: String,
+    /// All text of the body, plain, as written (for search).
+    pub text: String,
     /// Internal links with their positions.
     pub links: Vec<LinkRef>,
     /// Problems: unresolvable links.
@@ -158,6 +160,8 @@ pub fn render(
                         continue;
                     };
                     let title = text.concat();
+                    out.text.push_str(&title);
+                    out.text.push(' ');
                     let id = match explicit {
                         Some(id) => {
                             used_ids.insert(id.clone());
@@ -201,11 +205,16 @@ pub fn render(
             Event::End(TagEnd::Paragraph) => {
                 in_paragraph = false;
                 summary_text.push(' ');
+                out.text.push(' ');
             }
-            Event::Text(t) | Event::Code(t)
-                if in_paragraph && summary_text.len() < SUMMARY_CHARS * 8 =>
-            {
-                summary_text.push_str(t);
+            Event::Text(t) | Event::Code(t) => {
+                if in_paragraph && summary_text.len() < SUMMARY_CHARS * 8 {
+                    summary_text.push_str(t);
+                }
+                out.text.push_str(t);
+            }
+            Event::End(TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock | TagEnd::BlockQuote(_)) => {
+                out.text.push(' ');
             }
             _ => {}
         }
@@ -364,6 +373,12 @@ mod tests {
     }
 
     #[test]
+    fn plain_text_for_search() {
+        let out = r("## 标题\n\n第一段 *强调*。\n\n- 甲\n- 乙\n");
+        assert_eq!(out.text.split_whitespace().collect::<Vec<_>>(), ["标题", "第一段", "强调。", "甲", "乙"]);
+    }
+
+    #[test]
     fn mongolian_control_characters_survive() {
         let text = "ᠭᠠᠵᠠᠷ\u{180B}\u{202F}ᠤᠨ \u{200C}\u{200D}\u{180E}\u{180F}\u{180C}\u{180D}";
         let out = r(text);
@@ -373,6 +388,7 @@ mod tests {
         ] {
             assert!(out.html.contains(c), "{c:?} lost in HTML");
             assert!(out.summary.contains(c), "{c:?} lost in summary");
+            assert!(out.text.contains(c), "{c:?} lost in search text");
         }
     }
 }

@@ -2,6 +2,7 @@
 //! parallel. Produces the output files in memory; nothing here touches disk.
 
 pub mod chart;
+mod context;
 pub mod data;
 pub mod datatable;
 pub mod html;
@@ -15,16 +16,14 @@ use rayon::prelude::*;
 use crate::data::DataTable;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Strings;
-use crate::locale::{format_date, Style};
+use crate::locale::Style;
 use crate::markdown::{self, LinkContext, Rendered};
 use crate::output::OutputFile;
 use crate::resolve::{Entry, Site};
 use crate::templates::Templates;
 use data::DataSet;
-use views::{
-    Crumb, NavItem, PageRef, PageView, SectionRef, SectionView, SiteView, TemplateContext,
-    TranslationLink,
-};
+use context::{site_view, ViewBuilder};
+use views::{SiteView, TemplateContext};
 
 /// Renders every page of the site (all languages), plus one `404.html` per language.
 pub fn render_site(
@@ -147,7 +146,7 @@ pub fn render_site(
     }
 }
 
-fn lang_index(site: &Site, code: &str) -> usize {
+pub(crate) fn lang_index(site: &Site, code: &str) -> usize {
     site.config
         .languages
         .iter()
@@ -223,199 +222,4 @@ fn check_anchors(site: &Site, rendered: &[Rendered]) -> Vec<Diagnostic> {
         }
     }
     problems
-}
-
-fn site_view(site: &Site, li: usize) -> SiteView {
-    let lang = &site.config.languages[li];
-    let default = &site.config.default_language().code;
-    let home = &site.entries[site.homes[li]];
-    SiteView {
-        title: site.config.title.get(&lang.code, default),
-        description: site
-            .config
-            .description
-            .as_ref()
-            .map(|d| d.get(&lang.code, default))
-            .unwrap_or_default(),
-        base_url: site.config.base_url.clone(),
-        base_path: site.config.base_path.clone(),
-        home_url: home.url.clone(),
-        lang: lang.code.clone(),
-        lang_tag: lang.tag.clone(),
-        writing_mode: lang.writing_mode.as_css().to_string(),
-        nav: home
-            .sections
-            .iter()
-            .map(|&i| NavItem {
-                title: site.source(&site.entries[i]).title.clone(),
-                url: site.entries[i].url.clone(),
-                active: false,
-                lang_tag: title_tag(site, &site.entries[i]),
-            })
-            .collect(),
-        generator: "bichig",
-    }
-}
-
-struct ViewBuilder<'a> {
-    site: &'a Site,
-    summaries: &'a [String],
-    strings: &'a [Strings],
-}
-
-impl ViewBuilder<'_> {
-    /// The date of an entry's source written in the entry's language.
-    fn date_display(&self, entry: &Entry) -> String {
-        let li = lang_index(self.site, &entry.lang);
-        let date = date_of(self.site.source(entry));
-        let tag = &self.site.config.languages[li].tag;
-        if date.is_empty() {
-            date
-        } else {
-            format_date(&date, Style::for_tag(tag), &self.strings[li])
-        }
-    }
-
-    fn page_ref(&self, i: usize) -> PageRef {
-        let e = &self.site.entries[i];
-        let src = self.site.source(e);
-        PageRef {
-            title: src.title.clone(),
-            url: e.url.clone(),
-            summary: self.summaries[i].clone(),
-            date: date_of(src),
-            date_display: self.date_display(e),
-            lang_tag: title_tag(self.site, e),
-        }
-    }
-
-    fn permalink(&self, entry: &Entry) -> String {
-        let rel = entry
-            .url
-            .strip_prefix(&self.site.config.base_path)
-            .unwrap_or(&entry.url);
-        format!("{}{rel}", self.site.config.base_url)
-    }
-
-    fn translations(&self, entry: &Entry) -> Vec<TranslationLink> {
-        self.site
-            .translations(entry)
-            .into_iter()
-            .filter_map(|t| {
-                let lang = self.site.config.language(&t.lang)?;
-                Some(TranslationLink {
-                    code: lang.code.clone(),
-                    name: lang.name.clone(),
-                    tag: lang.tag.clone(),
-                    url: t.url.clone(),
-                    permalink: self.permalink(t),
-                    current: t.lang == entry.lang,
-                })
-            })
-            .collect()
-    }
-
-    fn breadcrumbs(&self, entry: &Entry) -> Vec<Crumb> {
-        let mut crumbs = Vec::new();
-        let mut cur = entry.parent;
-        while let Some(i) = cur {
-            let e = &self.site.entries[i];
-            crumbs.push(Crumb {
-                title: self.site.source(e).title.clone(),
-                url: e.url.clone(),
-                lang_tag: title_tag(self.site, e),
-            });
-            cur = e.parent;
-        }
-        crumbs.reverse();
-        crumbs
-    }
-
-    fn context<'s>(&self, entry: &Entry, r: Rendered, sv: &'s SiteView) -> TemplateContext<'s> {
-        let src = self.site.source(entry);
-        let index = self.site.by_key[&(entry.key.clone(), entry.lang.clone())];
-        let summary = self.summaries[index].clone();
-        let description = src
-            .front
-            .description
-            .clone()
-            .unwrap_or_else(|| summary.clone());
-        let (mut section, mut page) = (None, None);
-        if entry.is_section {
-            section = Some(SectionView {
-                title: src.title.clone(),
-                url: entry.url.clone(),
-                permalink: self.permalink(entry),
-                content: r.html,
-                summary,
-                date: date_of(src),
-                date_display: self.date_display(entry),
-                toc: r.toc,
-                breadcrumbs: self.breadcrumbs(entry),
-                pages: entry.pages.iter().map(|&i| self.page_ref(i)).collect(),
-                subsections: entry
-                    .sections
-                    .iter()
-                    .map(|&i| {
-                        let s = &self.site.entries[i];
-                        SectionRef {
-                            title: self.site.source(s).title.clone(),
-                            url: s.url.clone(),
-                            summary: self.summaries[i].clone(),
-                            pages: s.pages.iter().map(|&p| self.page_ref(p)).collect(),
-                            lang_tag: title_tag(self.site, s),
-                        }
-                    })
-                    .collect(),
-            });
-        } else {
-            page = Some(PageView {
-                title: src.title.clone(),
-                url: entry.url.clone(),
-                permalink: self.permalink(entry),
-                content: r.html,
-                summary,
-                date: date_of(src),
-                date_display: self.date_display(entry),
-                tags: src.front.tags.clone(),
-                toc: r.toc,
-                breadcrumbs: self.breadcrumbs(entry),
-            });
-        }
-        let translations = self.translations(entry);
-        let content_lang = &self.site.config.languages[lang_index(self.site, &src.lang)];
-        TemplateContext {
-            site: sv,
-            canonical: self.permalink(entry),
-            description,
-            x_default: translations
-                .first()
-                .map(|t| t.permalink.clone())
-                .unwrap_or_default(),
-            translations,
-            fallback: entry.fallback,
-            content_lang_tag: content_lang.tag.clone(),
-            section,
-            page,
-            data: None,
-            data_index: None,
-        }
-    }
-}
-
-/// Language tag of the text an entry shows (the original's on a fallback).
-fn title_tag(site: &Site, entry: &Entry) -> String {
-    let lang = &site.source(entry).lang;
-    site.config
-        .language(lang)
-        .map(|l| l.tag.clone())
-        .unwrap_or_default()
-}
-
-fn date_of(src: &crate::content::SourcePage) -> String {
-    src.front
-        .date
-        .as_deref()
-        .map(|d| d.get(..10).unwrap_or(d).to_string())
-        .unwrap_or_default()
 }
