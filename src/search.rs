@@ -33,11 +33,16 @@ fn is_han(c: char) -> bool {
 /// vowel separator, ZWNJ/ZWJ and the narrow no-break space (which joins a suffix
 /// to its stem, so stem and suffix become one word).
 pub fn is_ignorable(c: char) -> bool {
-    matches!(c, '\u{180B}'..='\u{180F}' | '\u{200C}' | '\u{200D}' | '\u{202F}')
+    matches!(
+        c,
+        '\u{180B}'..='\u{180F}' | '\u{200C}' | '\u{200D}' | '\u{202F}'
+    )
 }
 
 fn is_separator(c: char) -> bool {
-    c.is_whitespace() || (c.is_ascii_punctuation()) || matches!(c, '\u{1800}'..='\u{180A}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '“' | '”' | '‘' | '’' | '—' | '…' | '·')
+    c.is_whitespace()
+        || (c.is_ascii_punctuation())
+        || matches!(c, '\u{1800}'..='\u{180A}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '“' | '”' | '‘' | '’' | '—' | '…' | '·')
 }
 
 /// The normalized terms of `text`: Han bigrams (or the single character of a
@@ -87,7 +92,12 @@ pub fn index_json(lang: &str, docs: &[Doc<'_>]) -> String {
             }
         }
     }
-    let index = Index { v: 1, lang, docs: docs.iter().map(|d| (d.title, d.url, d.text)).collect(), terms: terms_map };
+    let index = Index {
+        v: 1,
+        lang,
+        docs: docs.iter().map(|d| (d.title, d.url, d.text)).collect(),
+        terms: terms_map,
+    };
     serde_json::to_string(&index).unwrap_or_else(|_| "{}".to_string())
 }
 
@@ -111,7 +121,14 @@ mod tests {
     #[test]
     fn index_keeps_original_text_and_escapes_json() {
         let text = "ᠪᠢᠴᠢᠭ\u{180C}\u{202F}ᠦᠨ \"</script>\" 金融扶贫";
-        let json = index_json("mn", &[Doc { title: "T<", url: "/mn/a/", text }]);
+        let json = index_json(
+            "mn",
+            &[Doc {
+                title: "T<",
+                url: "/mn/a/",
+                text,
+            }],
+        );
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["docs"][0][2], text, "original text with its controls");
         assert_eq!(v["terms"]["ᠪᠢᠴᠢᠭᠦᠨ"][0], 0);

@@ -108,6 +108,11 @@ impl Templates {
         Ok(Templates { per_lang, paths })
     }
 
+    /// True when the theme or the site has template `name`.
+    pub fn has(&self, name: &str) -> bool {
+        self.paths.contains_key(name)
+    }
+
     /// Renders template `name` for the language at `lang_index` with a view.
     pub fn render<V: Serialize>(
         &self,

@@ -55,7 +55,13 @@ mod tests {
     #[test]
     fn mongolian_controls_are_never_slugified_away() {
         // A name with joiners is refused as a whole, never "cleaned" into a slug.
-        for name in ["ᠭᠠᠵᠠᠷ\u{180B}", "a\u{202F}b", "a\u{200C}b", "a\u{180E}b", "a\u{200D}"] {
+        for name in [
+            "ᠭᠠᠵᠠᠷ\u{180B}",
+            "a\u{202F}b",
+            "a\u{200C}b",
+            "a\u{180E}b",
+            "a\u{200D}",
+        ] {
             assert_eq!(from_ascii(name), None, "{name:?}");
             assert!(!is_valid(name));
         }

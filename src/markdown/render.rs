@@ -213,7 +213,9 @@ pub fn render(
                 }
                 out.text.push_str(t);
             }
-            Event::End(TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock | TagEnd::BlockQuote(_)) => {
+            Event::End(
+                TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock | TagEnd::BlockQuote(_),
+            ) => {
                 out.text.push(' ');
             }
             _ => {}
@@ -375,7 +377,10 @@ mod tests {
     #[test]
     fn plain_text_for_search() {
         let out = r("## 标题\n\n第一段 *强调*。\n\n- 甲\n- 乙\n");
-        assert_eq!(out.text.split_whitespace().collect::<Vec<_>>(), ["标题", "第一段", "强调。", "甲", "乙"]);
+        assert_eq!(
+            out.text.split_whitespace().collect::<Vec<_>>(),
+            ["标题", "第一段", "强调。", "甲", "乙"]
+        );
     }
 
     #[test]

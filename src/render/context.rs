@@ -1,11 +1,11 @@
 //! Views for templates: the site as seen from one language, and the context of
 //! each page (breadcrumbs, listings, translations, dates in the page's language).
 
+use super::lang_index;
 use super::views::{
     Crumb, NavItem, PageRef, PageView, SectionRef, SectionView, SiteView, TemplateContext,
     TranslationLink,
 };
-use super::lang_index;
 use crate::i18n::Strings;
 use crate::locale::{format_date, Style};
 use crate::markdown::Rendered;
@@ -117,7 +117,12 @@ impl ViewBuilder<'_> {
         crumbs
     }
 
-    pub(super) fn context<'s>(&self, entry: &Entry, r: Rendered, sv: &'s SiteView) -> TemplateContext<'s> {
+    pub(super) fn context<'s>(
+        &self,
+        entry: &Entry,
+        r: Rendered,
+        sv: &'s SiteView,
+    ) -> TemplateContext<'s> {
         let src = self.site.source(entry);
         let index = self.site.by_key[&(entry.key.clone(), entry.lang.clone())];
         let summary = self.summaries[index].clone();
@@ -185,6 +190,7 @@ impl ViewBuilder<'_> {
             page,
             data: None,
             data_index: None,
+            search: None,
         }
     }
 }

@@ -223,6 +223,7 @@ pub fn data_pages(
                 page: None,
                 data,
                 data_index,
+                search: None,
             }
         };
         let index = DataIndexView {

@@ -6,6 +6,7 @@ mod context;
 pub mod data;
 pub mod datatable;
 pub mod html;
+mod search_page;
 pub mod views;
 
 use std::collections::HashSet;
@@ -21,8 +22,8 @@ use crate::markdown::{self, LinkContext, Rendered};
 use crate::output::OutputFile;
 use crate::resolve::{Entry, Site};
 use crate::templates::Templates;
-use data::DataSet;
 use context::{site_view, ViewBuilder};
+use data::DataSet;
 use views::{SiteView, TemplateContext};
 
 /// Renders every page of the site (all languages), plus one `404.html` per language.
@@ -79,6 +80,7 @@ pub fn render_site(
         strings,
     };
 
+    let search_indexes = search_page::indexes(site, &rendered);
     let results: Vec<Result<OutputFile, Diagnostic>> = site
         .entries
         .par_iter()
@@ -129,6 +131,7 @@ pub fn render_site(
             page: None,
             data: None,
             data_index: None,
+            search: None,
         };
         match templates.render(li, "404.html", &ctx, Path::new("404.html")) {
             Ok(html) => files.push(OutputFile::html(format!("{prefix}404.html"), html)),
@@ -139,6 +142,11 @@ pub fn render_site(
         Ok(f) => files.extend(f),
         Err(d) => problems.extend(d),
     }
+    match search_page::pages(site, templates, &sites) {
+        Ok(f) => files.extend(f),
+        Err(d) => problems.extend(d),
+    }
+    files.extend(search_indexes);
     if problems.is_empty() {
         Ok(files)
     } else {

@@ -184,6 +184,18 @@ pub struct TemplateContext<'a> {
     /// Set for `data_index.html`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_index: Option<DataIndexView>,
+    /// Set for `search.html`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub search: Option<SearchView>,
+}
+
+/// The search page's resources.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchView {
+    /// URL of this language's index JSON.
+    pub index_url: String,
+    /// URL of the search script.
+    pub script_url: String,
 }
 
 /// A data table's own page.
