@@ -64,6 +64,17 @@ impl Site {
             .map(|&i| &self.entries[i])
     }
 
+    /// Sort key of an entry among its siblings: weight, then date (newest first),
+    /// then source path.
+    pub fn order_key(&self, i: usize) -> (i64, std::cmp::Reverse<Option<String>>, String) {
+        let s = self.source(&self.entries[i]);
+        (
+            s.front.weight.unwrap_or(i64::MAX),
+            std::cmp::Reverse(s.front.date.clone()),
+            s.key.clone(),
+        )
+    }
+
     /// The same page in every language, in `config.languages` order.
     pub fn translations(&self, entry: &Entry) -> Vec<&Entry> {
         self.config

@@ -18,6 +18,19 @@ pub struct SeriesRef {
     pub order: u32,
 }
 
+/// When a recurring series appears (on a series index): every year since
+/// `first_year`, on `month`-`day`; editions are numbered from 1 in `first_year`.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Recurring {
+    /// Year of the first edition.
+    pub first_year: i64,
+    /// Month of the yearly date.
+    pub month: u32,
+    /// Day of the yearly date.
+    pub day: u32,
+}
+
 /// Review state of a translation.
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
@@ -52,6 +65,8 @@ pub struct FrontMatter {
     pub draft: bool,
     /// Series membership.
     pub series: Option<SeriesRef>,
+    /// On a series index: the yearly date of its editions.
+    pub recurring: Option<Recurring>,
     /// On translations: draft or reviewed.
     pub translation: Option<TranslationState>,
     /// On translations: hash of the original it was made from.

@@ -47,6 +47,7 @@ pub(super) struct ViewBuilder<'a> {
     pub(super) site: &'a Site,
     pub(super) summaries: &'a [String],
     pub(super) strings: &'a [Strings],
+    pub(super) nav: &'a super::series_views::Navigation,
 }
 
 impl ViewBuilder<'_> {
@@ -132,6 +133,12 @@ impl ViewBuilder<'_> {
             .clone()
             .unwrap_or_else(|| summary.clone());
         let (mut section, mut page) = (None, None);
+        let (prev, next) = self.nav.order[index];
+        let (prev, next) = (
+            prev.map(|i| self.nav_link(i)),
+            next.map(|i| self.nav_link(i)),
+        );
+        let series = self.series_nav(self.nav, index);
         if entry.is_section {
             section = Some(SectionView {
                 title: src.title.clone(),
@@ -158,6 +165,10 @@ impl ViewBuilder<'_> {
                         }
                     })
                     .collect(),
+                prev,
+                next,
+                series,
+                editions: self.editions(self.nav, entry),
             });
         } else {
             page = Some(PageView {
@@ -171,6 +182,9 @@ impl ViewBuilder<'_> {
                 tags: src.front.tags.clone(),
                 toc: r.toc,
                 breadcrumbs: self.breadcrumbs(entry),
+                prev,
+                next,
+                series,
             });
         }
         let translations = self.translations(entry);
@@ -196,7 +210,7 @@ impl ViewBuilder<'_> {
 }
 
 /// Language tag of the text an entry shows (the original's on a fallback).
-fn title_tag(site: &Site, entry: &Entry) -> String {
+pub(super) fn title_tag(site: &Site, entry: &Entry) -> String {
     let lang = &site.source(entry).lang;
     site.config
         .language(lang)

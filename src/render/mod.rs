@@ -6,7 +6,9 @@ mod context;
 pub mod data;
 pub mod datatable;
 pub mod html;
+pub mod navigation;
 mod search_page;
+mod series_views;
 pub mod views;
 
 use std::collections::HashSet;
@@ -74,10 +76,15 @@ pub fn render_site(
     let sites: Vec<SiteView> = (0..site.config.languages.len())
         .map(|i| site_view(site, i))
         .collect();
+    let nav = series_views::Navigation {
+        order: navigation::reading_order(site),
+        series: navigation::series(site)?,
+    };
     let builder = ViewBuilder {
         site,
         summaries: &summaries,
         strings,
+        nav: &nav,
     };
 
     let search_indexes = search_page::indexes(site, &rendered);

@@ -111,6 +111,14 @@ pub struct SectionView {
     pub pages: Vec<PageRef>,
     /// Child sections, ordered.
     pub subsections: Vec<SectionRef>,
+    /// Previous page in reading order.
+    pub prev: Option<NavLink>,
+    /// Next page in reading order.
+    pub next: Option<NavLink>,
+    /// Set on a series installment.
+    pub series: Option<SeriesNav>,
+    /// On a series index: its editions, newest first.
+    pub editions: Vec<EditionView>,
 }
 
 /// A page being rendered.
@@ -136,6 +144,55 @@ pub struct PageView {
     pub toc: Vec<TocEntry>,
     /// Ancestors, from the home page down.
     pub breadcrumbs: Vec<Crumb>,
+    /// Previous page in reading order.
+    pub prev: Option<NavLink>,
+    /// Next page in reading order.
+    pub next: Option<NavLink>,
+    /// Set on a series installment.
+    pub series: Option<SeriesNav>,
+}
+
+/// A link to another page (previous/next, installments).
+#[derive(Debug, Clone, Serialize)]
+pub struct NavLink {
+    /// Title.
+    pub title: String,
+    /// URL.
+    pub url: String,
+    /// Language tag of the title.
+    pub lang_tag: String,
+}
+
+/// Where a page stands in its series.
+#[derive(Debug, Clone, Serialize)]
+pub struct SeriesNav {
+    /// Series title.
+    pub title: String,
+    /// Series index URL.
+    pub url: String,
+    /// Edition of this installment, written in the page's language (`第4届`).
+    pub edition_display: String,
+    /// Previous installment.
+    pub prev: Option<NavLink>,
+    /// Next installment.
+    pub next: Option<NavLink>,
+}
+
+/// One edition on a series index.
+#[derive(Debug, Clone, Serialize)]
+pub struct EditionView {
+    /// Year.
+    pub year: i64,
+    /// Edition number (1 for the first year), 0 when the series has no `recurring`.
+    pub number: i64,
+    /// The number written as an ordinal in the page's language.
+    pub number_display: String,
+    /// `YYYY-MM-DD` of the edition, or empty.
+    pub date: String,
+    /// The date written in the page's language.
+    pub date_display: String,
+    /// Installments of the edition, in order.
+    pub installments: Vec<NavLink>,
 }
 
 /// The current page in one language, for the language switcher and hreflang.
