@@ -35,7 +35,6 @@ use std::time::{Duration, Instant};
 
 use config::Config;
 use diagnostics::Diagnostic;
-use output::OutputFile;
 
 /// Why a command failed.
 #[derive(Debug, thiserror::Error)]
@@ -194,9 +193,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     let site = resolve::resolve(config, sources, opts.drafts).map_err(Error::Content)?;
     let mut files =
         render::render_site(&site, &templates, &strings, &tables).map_err(Error::Content)?;
-    let pages = files.len();
-    let extra = site_files(&site, &files);
-    files.extend(extra);
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     files.extend(statics);
     output::write_site(&out, &files, site.config.minify)?;
     warnings.sort_by(|a, b| a.path.cmp(&b.path));
@@ -218,20 +215,4 @@ pub fn status(root: &Path) -> Result<status::Status, Error> {
     }
     let site = resolve::resolve(inputs.config, inputs.sources, false).map_err(Error::Content)?;
     Ok(status::coverage(&site, &inputs.warnings))
-}
-
-/// `sitemap.xml` (every HTML page in every language but the 404 pages) and
-/// `robots.txt`.
-fn site_files(site: &resolve::Site, files: &[OutputFile]) -> Vec<OutputFile> {
-    let base = &site.config.base_url;
-    let mut urls: Vec<String> = files
-        .iter()
-        .filter_map(|f| f.path.strip_suffix("index.html"))
-        .map(|dir| format!("{base}{dir}"))
-        .collect();
-    urls.sort();
-    vec![
-        OutputFile::bytes("sitemap.xml", output::sitemap_xml(&urls).into_bytes()),
-        OutputFile::bytes("robots.txt", output::robots_txt(base).into_bytes()),
-    ]
 }

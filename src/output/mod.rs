@@ -1,12 +1,14 @@
 //! Write stage: minified HTML, sitemap and robots.txt, static files, and the atomic
 //! swap of the finished site into the output folder.
 
+mod feed;
 mod files;
 mod minify;
 mod sitemap;
 mod swap;
 
+pub use feed::{atom, FeedEntry};
 pub use files::{collect_static, OutputFile};
 pub use minify::minify_html;
-pub use sitemap::{robots_txt, sitemap_xml};
+pub use sitemap::{escape_xml, robots_txt, sitemap_xml, SitemapUrl};
 pub use swap::{check_output_dir, write_site};

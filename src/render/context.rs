@@ -40,6 +40,15 @@ pub(super) fn site_view(site: &Site, li: usize) -> SiteView {
             })
             .collect(),
         generator: "bichig",
+        feed_url: format!(
+            "{}{}atom.xml",
+            site.config.base_path,
+            if li == 0 {
+                String::new()
+            } else {
+                format!("{}/", lang.code)
+            }
+        ),
     }
 }
 
@@ -189,6 +198,17 @@ impl ViewBuilder<'_> {
         }
         let translations = self.translations(entry);
         let content_lang = &self.site.config.languages[lang_index(self.site, &src.lang)];
+        let jsonld = match &page {
+            Some(p) => super::jsonld::article(
+                &p.title,
+                &p.permalink,
+                &p.date,
+                &content_lang.tag,
+                &description,
+                &sv.title,
+            ),
+            None => String::new(),
+        };
         TemplateContext {
             site: sv,
             canonical: self.permalink(entry),
@@ -200,10 +220,12 @@ impl ViewBuilder<'_> {
             translations,
             fallback: entry.fallback,
             content_lang_tag: content_lang.tag.clone(),
+            og_type: if page.is_some() { "article" } else { "website" },
             section,
             page,
             data: None,
             data_index: None,
+            jsonld,
             search: None,
         }
     }

@@ -211,6 +211,17 @@ pub fn data_pages(
             .collect();
         let page = |id: Option<&str>, data: Option<DataView>, data_index: Option<DataIndexView>| {
             let tr = translations(id, li);
+            let jsonld = match &data {
+                Some(d) => super::jsonld::dataset(
+                    &d.title,
+                    &absolute(&d.url),
+                    &absolute(&d.csv_url),
+                    &d.as_of,
+                    &sv.lang_tag,
+                    &d.source,
+                ),
+                None => String::new(),
+            };
             TemplateContext {
                 site: sv,
                 canonical: absolute(&data_url(site, li, id)),
@@ -223,6 +234,8 @@ pub fn data_pages(
                 page: None,
                 data,
                 data_index,
+                og_type: "website",
+                jsonld,
                 search: None,
             }
         };

@@ -6,9 +6,11 @@ mod context;
 pub mod data;
 pub mod datatable;
 pub mod html;
+pub mod jsonld;
 pub mod navigation;
 mod search_page;
 mod series_views;
+mod site_files;
 pub mod views;
 
 use std::collections::HashSet;
@@ -138,6 +140,8 @@ pub fn render_site(
             page: None,
             data: None,
             data_index: None,
+            og_type: "website",
+            jsonld: String::new(),
             search: None,
         };
         match templates.render(li, "404.html", &ctx, Path::new("404.html")) {
@@ -154,6 +158,9 @@ pub fn render_site(
         Err(d) => problems.extend(d),
     }
     files.extend(search_indexes);
+    files.extend(site_files::feeds(site, &summaries));
+    let extra = site_files::sitemap_and_robots(site, &files);
+    files.extend(extra);
     if problems.is_empty() {
         Ok(files)
     } else {

@@ -86,6 +86,8 @@ pub fn pages(
             page: None,
             data: None,
             data_index: None,
+            og_type: "website",
+            jsonld: String::new(),
             search: Some(SearchView {
                 index_url: format!("{}index.json", url_of(li)),
                 script_url: format!("{}js/search.js", site.config.base_path),

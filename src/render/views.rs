@@ -28,6 +28,8 @@ pub struct SiteView {
     pub nav: Vec<NavItem>,
     /// Generator name.
     pub generator: &'static str,
+    /// URL of this language's Atom feed.
+    pub feed_url: String,
 }
 
 /// An item of the main navigation.
@@ -229,6 +231,10 @@ pub struct TemplateContext<'a> {
     pub fallback: bool,
     /// Language tag of the body text (the original's when `fallback`).
     pub content_lang_tag: String,
+    /// `article` for pages, `website` otherwise (Open Graph).
+    pub og_type: &'static str,
+    /// JSON-LD for the page (already escaped for a `<script>`), or empty.
+    pub jsonld: String,
     /// Set for `home.html` and `section.html`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<SectionView>,
