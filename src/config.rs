@@ -49,6 +49,8 @@ struct RawConfig {
     minify: Option<bool>,
     #[serde(default)]
     theme: Option<String>,
+    #[serde(default)]
+    paginate_by: Option<usize>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -109,6 +111,8 @@ pub struct Config {
     pub minify: bool,
     /// Theme folder name under `themes/`.
     pub theme: String,
+    /// Pages per section listing page; `None` lists all on one page.
+    pub paginate_by: Option<usize>,
 }
 
 impl Config {
@@ -196,6 +200,7 @@ impl Config {
             languages,
             minify: raw.minify.unwrap_or(true),
             theme,
+            paginate_by: raw.paginate_by.filter(|&n| n > 0),
         })
     }
 

@@ -72,7 +72,7 @@ impl ViewBuilder<'_> {
         }
     }
 
-    fn page_ref(&self, i: usize) -> PageRef {
+    pub(super) fn page_ref(&self, i: usize) -> PageRef {
         let e = &self.site.entries[i];
         let src = self.site.source(e);
         PageRef {
@@ -178,6 +178,7 @@ impl ViewBuilder<'_> {
                 next,
                 series,
                 editions: self.editions(self.nav, entry),
+                paginator: None,
             });
         } else {
             page = Some(PageView {
@@ -188,7 +189,11 @@ impl ViewBuilder<'_> {
                 summary,
                 date: date_of(src),
                 date_display: self.date_display(entry),
-                tags: src.front.tags.clone(),
+                tags: super::listing::tag_links(
+                    self,
+                    lang_index(self.site, &entry.lang),
+                    &src.front.tags,
+                ),
                 toc: r.toc,
                 breadcrumbs: self.breadcrumbs(entry),
                 prev,

@@ -7,6 +7,7 @@ pub mod data;
 pub mod datatable;
 pub mod html;
 pub mod jsonld;
+pub mod listing;
 pub mod navigation;
 mod search_page;
 mod series_views;
@@ -90,7 +91,7 @@ pub fn render_site(
     };
 
     let search_indexes = search_page::indexes(site, &rendered);
-    let results: Vec<Result<OutputFile, Diagnostic>> = site
+    let results: Vec<Result<Vec<OutputFile>, Diagnostic>> = site
         .entries
         .par_iter()
         .zip(rendered.into_par_iter())
@@ -100,21 +101,34 @@ pub fn render_site(
             for item in &mut sv.nav {
                 item.active = entry.url.starts_with(&item.url);
             }
-            let ctx = builder.context(entry, r, &sv);
+            let mut ctx = builder.context(entry, r, &sv);
             let name = match (entry.is_section, entry.parent) {
                 (true, None) => "home.html",
                 (true, Some(_)) => "section.html",
                 _ => "page.html",
             };
-            let html = templates.render(li, name, &ctx, &site.source(entry).path)?;
-            Ok(OutputFile::html(entry.out_path.clone(), html))
+            let path = &site.source(entry).path;
+            let Some(section) = ctx.section.take() else {
+                let html = templates.render(li, name, &ctx, path)?;
+                return Ok(vec![OutputFile::html(entry.out_path.clone(), html)]);
+            };
+            let dir = entry.out_path.trim_end_matches("index.html").to_string();
+            let mut out = Vec::new();
+            let canonical = ctx.canonical.clone();
+            for (suffix, view) in listing::paginate(section, site.config.paginate_by) {
+                ctx.canonical = format!("{canonical}{suffix}");
+                ctx.section = Some(view);
+                let html = templates.render(li, name, &ctx, path)?;
+                out.push(OutputFile::html(format!("{dir}{suffix}index.html"), html));
+            }
+            Ok(out)
         })
         .collect();
 
     let mut files = Vec::with_capacity(results.len() + sites.len());
     for r in results {
         match r {
-            Ok(f) => files.push(f),
+            Ok(f) => files.extend(f),
             Err(d) => problems.push(d),
         }
     }
@@ -158,6 +172,10 @@ pub fn render_site(
         Err(d) => problems.extend(d),
     }
     files.extend(search_indexes);
+    match listing::tag_pages(&builder, templates, &sites) {
+        Ok(f) => files.extend(f),
+        Err(d) => problems.extend(d),
+    }
     files.extend(site_files::feeds(site, &summaries));
     let extra = site_files::sitemap_and_robots(site, &files);
     files.extend(extra);

@@ -121,6 +121,8 @@ pub struct SectionView {
     pub series: Option<SeriesNav>,
     /// On a series index: its editions, newest first.
     pub editions: Vec<EditionView>,
+    /// Set when the listing is split into several pages.
+    pub paginator: Option<Paginator>,
 }
 
 /// A page being rendered.
@@ -140,8 +142,8 @@ pub struct PageView {
     pub date: String,
     /// Date written in the page's language (`2017年10月17日`), or empty.
     pub date_display: String,
-    /// Tags.
-    pub tags: Vec<String>,
+    /// Tags, each with its term page.
+    pub tags: Vec<TagLink>,
     /// Headings of the body.
     pub toc: Vec<TocEntry>,
     /// Ancestors, from the home page down.
@@ -152,6 +154,39 @@ pub struct PageView {
     pub next: Option<NavLink>,
     /// Set on a series installment.
     pub series: Option<SeriesNav>,
+}
+
+/// A tag with the URL of its term page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagLink {
+    /// The tag as written.
+    pub name: String,
+    /// Its term page.
+    pub url: String,
+}
+
+/// Position in a listing split into pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct Paginator {
+    /// Current page number (1-based).
+    pub current: usize,
+    /// Number of pages.
+    pub total: usize,
+    /// Previous page URL.
+    pub prev_url: Option<String>,
+    /// Next page URL.
+    pub next_url: Option<String>,
+    /// Every page.
+    pub pages: Vec<PaginatorLink>,
+}
+
+/// One page of a listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct PaginatorLink {
+    /// Page number.
+    pub number: usize,
+    /// URL.
+    pub url: String,
 }
 
 /// A link to another page (previous/next, installments).

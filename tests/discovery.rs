@@ -1,0 +1,120 @@
+//! Feeds, sitemap alternates, Open Graph, JSON-LD, tags and pagination.
+
+mod support;
+
+use support::SiteTest;
+
+#[test]
+fn atom_feed_per_language() {
+    let site = SiteTest::new("bilingual");
+    site.build();
+    let zh = site.read("atom.xml");
+    assert!(zh.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-Hans\">"));
+    assert!(zh.contains("<link href=\"https://example.org/measures/finance/\"/>"));
+    let mn = site.read("mn/atom.xml");
+    assert!(mn.contains("<link href=\"https://example.org/mn/measures/finance/\"/>"));
+    assert!(
+        mn.contains("<entry xml:lang=\"zh-Hans\">"),
+        "a fallback entry is marked Chinese"
+    );
+    assert!(site.read("mn/index.html").contains("href=/mn/atom.xml"));
+}
+
+#[test]
+fn sitemap_has_hreflang_alternates() {
+    let site = SiteTest::new("bilingual");
+    site.build();
+    let xml = site.read("sitemap.xml");
+    let entry = xml
+        .lines()
+        .find(|l| l.contains("<loc>https://example.org/mn/measures/finance/</loc>"))
+        .unwrap();
+    assert!(
+        entry.contains("hreflang=\"zh-Hans\" href=\"https://example.org/measures/finance/\""),
+        "{entry}"
+    );
+    assert!(
+        entry.contains("hreflang=\"mn-Mong\" href=\"https://example.org/mn/measures/finance/\"")
+    );
+    assert!(entry.contains("hreflang=\"x-default\" href=\"https://example.org/measures/finance/\""));
+}
+
+#[test]
+fn open_graph_and_json_ld() {
+    let site = SiteTest::new("basic");
+    site.build();
+    let html = site.read("measures/finance/index.html");
+    assert!(
+        html.contains("<meta content=article property=og:type>"),
+        "{html}"
+    );
+    assert!(html
+        .contains("<meta content=https://example.org/report/measures/finance/ property=og:url>"));
+    let json = html
+        .split("<script type=application/ld+json>")
+        .nth(1)
+        .unwrap()
+        .split("</script>")
+        .next()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(v["@type"], "Article");
+    assert_eq!(
+        v["headline"], "金融扶贫 <script>",
+        "the title's <script> stays text inside JSON"
+    );
+    assert!(!json.contains('<'));
+    let data = SiteTest::new("data");
+    data.build();
+    let page = data.read("data/causes/index.html");
+    let json = page
+        .split("<script type=application/ld+json>")
+        .nth(1)
+        .unwrap()
+        .split("</script>")
+        .next()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(v["@type"], "Dataset");
+    assert_eq!(
+        v["distribution"]["contentUrl"],
+        "https://example.org/data/causes/causes.csv"
+    );
+}
+
+#[test]
+fn tags_have_term_pages() {
+    let site = SiteTest::new("basic");
+    site.build();
+    let page = site.read("measures/finance/index.html");
+    assert!(
+        page.contains("<a href=/report/tags/金融/ rel=tag>金融</a>"),
+        "{page}"
+    );
+    let term = site.read("tags/金融/index.html");
+    assert!(term.contains("href=/report/measures/finance/"));
+    let index = site.read("tags/index.html");
+    assert!(index.contains("金融 (1)") && index.contains("贷款 (1)"));
+}
+
+#[test]
+fn section_listings_are_paginated() {
+    let site = SiteTest::new("series");
+    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", format!("{config}paginate_by: 2\n"));
+    site.build();
+    let first = site.read("articles/index.html");
+    assert!(first.contains("href=/articles/a2015/") && first.contains("href=/articles/b2017/"));
+    assert!(
+        !first.contains("href=/articles/c2017/>二〇一七年专题"),
+        "third page is on page 2"
+    );
+    assert!(
+        first.contains("<a href=/articles/page/2/ rel=next>"),
+        "{first}"
+    );
+    let second = site.read("articles/page/2/index.html");
+    assert!(second.contains("href=/articles/c2017/") && second.contains("href=/articles/other/"));
+    assert!(second.contains("<link href=https://example.org/articles/page/2/ rel=canonical>"));
+    assert!(second.contains("<span aria-current=page>2</span>"));
+}
