@@ -1,0 +1,50 @@
+//! WCAG 2.1 AA: axe-core (npm, tests/a11y) in headless Chromium on the shipped
+//! report: home, a measure page, a data page, the series index and the search
+//! page, in both languages. No serious or critical violation may remain.
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+
+use support::browser::{chromium, serve};
+
+const PAGES: [&str; 10] = [
+    "/",
+    "/mn/",
+    "/measures/key-projects/finance/",
+    "/mn/measures/key-projects/finance/",
+    "/data/poverty_causes/",
+    "/mn/data/poverty_causes/",
+    "/series/poverty-day/",
+    "/mn/series/poverty-day/",
+    "/search/",
+    "/mn/search/",
+];
+
+#[test]
+fn shipped_report_has_no_serious_accessibility_violations() {
+    let Some(chromium) = chromium() else { return };
+    let runner = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/a11y");
+    if !runner.join("node_modules/axe-core").is_dir() {
+        if std::env::var("BICHIG_REQUIRE_BROWSER").as_deref() == Ok("1") {
+            panic!("tests/a11y/node_modules missing: run `npm ci --prefix tests/a11y`");
+        }
+        println!("skipped: axe-core not installed (npm ci --prefix tests/a11y)");
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let build = Command::new(env!("CARGO_BIN_EXE_bichig"))
+        .args(["build", "--root", env!("CARGO_MANIFEST_DIR"), "--output"])
+        .arg(&public)
+        .output()
+        .unwrap();
+    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    let base = serve(&public);
+    let run = Command::new("node").arg(runner.join("run.mjs")).arg(&base).args(PAGES).env("CHROMIUM", chromium).output().unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    println!("{stdout}");
+    assert!(run.status.success(), "axe found serious or critical violations:\n{stdout}\n{}", String::from_utf8_lossy(&run.stderr));
+    assert!(stdout.contains("axe: 10 pages checked, 0 with serious or critical violations"));
+}
