@@ -26,6 +26,7 @@ pub mod render;
 pub mod resolve;
 pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod status;
 pub mod templates;
 pub mod yaml;
@@ -35,6 +36,7 @@ use std::time::{Duration, Instant};
 
 use config::Config;
 use diagnostics::Diagnostic;
+use output::OutputFile;
 
 /// Why a command failed.
 #[derive(Debug, thiserror::Error)]
@@ -167,11 +169,35 @@ fn load_inputs(
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     let start = Instant::now();
     let out = output::check_output_dir(&opts.root, &opts.output)?;
-    let root = opts.root.as_path();
+    let built = generate(&opts.root, opts.base_url.as_deref(), opts.drafts)?;
+    output::write_site(&out, &built.files, built.minify)?;
+    Ok(BuildReport {
+        output: out,
+        pages: built.pages,
+        files: built.files.len(),
+        warnings: built.warnings,
+        elapsed: start.elapsed(),
+    })
+}
 
+/// A site generated in memory: every output file, not yet written.
+pub struct Generated {
+    /// Output files (HTML not yet minified).
+    pub files: Vec<OutputFile>,
+    /// HTML pages among them.
+    pub pages: usize,
+    /// Whether HTML is to be minified.
+    pub minify: bool,
+    /// Warnings.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Load, resolve and render the site in `root` into memory (no disk writes):
+/// what `build` writes and `serve` serves.
+pub fn generate(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Generated, Error> {
     // Load: gather every problem of every input before giving up.
     let mut problems = Vec::new();
-    let inputs = load_inputs(root, opts.base_url.as_deref(), &mut problems)?;
+    let inputs = load_inputs(root, base_url, &mut problems)?;
     let templates = templates::Templates::load(root, &inputs.config, &inputs.strings)
         .map_err(|d| problems.extend(d))
         .ok();
@@ -190,19 +216,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
         strings,
         mut warnings,
     } = inputs;
-    let site = resolve::resolve(config, sources, opts.drafts).map_err(Error::Content)?;
+    let site = resolve::resolve(config, sources, drafts).map_err(Error::Content)?;
     let mut files =
         render::render_site(&site, &templates, &strings, &tables).map_err(Error::Content)?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     files.extend(statics);
-    output::write_site(&out, &files, site.config.minify)?;
     warnings.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(BuildReport {
-        output: out,
+    Ok(Generated {
+        files,
         pages,
-        files: files.len(),
+        minify: site.config.minify,
         warnings,
-        elapsed: start.elapsed(),
     })
 }
 

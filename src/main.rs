@@ -30,6 +30,21 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Build the site and preview it with live reload.
+    Serve {
+        /// Site root (the folder holding site.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Address to listen on (loopback by default).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Port to listen on.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Show translation coverage per section and language.
     Status {
         /// Site root (the folder holding site.yaml).
@@ -88,6 +103,30 @@ fn main() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
+                Err(e) => fail(e),
+            }
+        }
+        Command::Serve {
+            root,
+            bind,
+            port,
+            drafts,
+        } => {
+            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let flag = stop.clone();
+            if let Err(e) =
+                ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::SeqCst))
+            {
+                eprintln!("warning: Ctrl-C handler not installed: {e}");
+            }
+            let opts = bichig::serve::ServeOptions {
+                root,
+                bind,
+                port,
+                drafts,
+            };
+            match bichig::serve::serve(&opts, stop) {
+                Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(e),
             }
         }

@@ -40,11 +40,25 @@ fn shipped_report_has_no_serious_accessibility_violations() {
         .arg(&public)
         .output()
         .unwrap();
-    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
     let base = serve(&public);
-    let run = Command::new("node").arg(runner.join("run.mjs")).arg(&base).args(PAGES).env("CHROMIUM", chromium).output().unwrap();
+    let run = Command::new("node")
+        .arg(runner.join("run.mjs"))
+        .arg(&base)
+        .args(PAGES)
+        .env("CHROMIUM", chromium)
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&run.stdout);
     println!("{stdout}");
-    assert!(run.status.success(), "axe found serious or critical violations:\n{stdout}\n{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "axe found serious or critical violations:\n{stdout}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     assert!(stdout.contains("axe: 10 pages checked, 0 with serious or critical violations"));
 }

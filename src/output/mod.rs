@@ -2,7 +2,7 @@
 //! swap of the finished site into the output folder.
 
 mod feed;
-mod files;
+pub mod files;
 mod minify;
 mod sitemap;
 mod swap;

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 pub mod browser;
+pub mod http;
 
 /// A fixture site in a temporary folder.
 pub struct SiteTest {

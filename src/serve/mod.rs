@@ -1,0 +1,266 @@
+//! `bichig serve`: builds the site into memory, serves it over HTTP on loopback,
+//! rebuilds when the sources change, and reloads open pages (server-sent events).
+//! A failed build keeps the last good site and shows the problems over it.
+
+mod inject;
+mod paths;
+mod watch;
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Sender};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use crate::output::{files::Contents, minify_html};
+use crate::Error;
+pub use inject::EVENTS_PATH;
+pub use paths::{resolve, Target};
+
+/// What `bichig serve` is asked to do.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// Site root.
+    pub root: PathBuf,
+    /// Address to listen on.
+    pub bind: IpAddr,
+    /// Port (0 picks a free one).
+    pub port: u16,
+    /// Include drafts.
+    pub drafts: bool,
+}
+
+/// The site being served.
+#[derive(Default)]
+struct Snapshot {
+    files: HashMap<String, Arc<Vec<u8>>>,
+    error: Option<String>,
+    version: u64,
+}
+
+struct Shared {
+    snapshot: RwLock<Snapshot>,
+    clients: Mutex<Vec<Sender<Vec<u8>>>>,
+}
+
+/// Builds into memory; on success replaces the files, on failure keeps them and
+/// records the error. Returns the build time.
+fn rebuild(root: &Path, base_url: &str, drafts: bool, shared: &Shared) -> Duration {
+    let start = Instant::now();
+    let result = crate::generate(root, Some(base_url), drafts).and_then(|g| {
+        let mut files = HashMap::with_capacity(g.files.len());
+        for f in g.files {
+            let bytes = match f.contents {
+                Contents::Html(h) if g.minify => minify_html(&h),
+                Contents::Html(h) => h.into_bytes(),
+                Contents::Bytes(b) => b,
+                Contents::Copy(p) => std::fs::read(&p).map_err(|e| Error::io(&p, e))?,
+            };
+            files.insert(f.path, Arc::new(bytes));
+        }
+        Ok((files, g.warnings))
+    });
+    let mut snap = shared.snapshot.write().unwrap_or_else(|e| e.into_inner());
+    snap.version += 1;
+    match result {
+        Ok((files, warnings)) => {
+            for w in &warnings {
+                eprintln!("{w}");
+            }
+            snap.files = files;
+            snap.error = None;
+            eprintln!(
+                "built {} files in {} ms",
+                snap.files.len(),
+                start.elapsed().as_millis()
+            );
+        }
+        Err(e) => {
+            let text = e.to_string();
+            eprintln!("build failed, still serving the last good build:\n{text}");
+            snap.error = Some(text);
+        }
+    }
+    let message = format!("data: {}\n\n", snap.version).into_bytes();
+    drop(snap);
+    shared
+        .clients
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .retain(|c| c.send(message.clone()).is_ok());
+    start.elapsed()
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|_| {
+        tiny_http::Header::from_bytes(&b"X-Bichig"[..], &b"1"[..])
+            .unwrap_or_else(|_| unreachable!())
+    })
+}
+
+fn respond(request: tiny_http::Request, shared: &Shared) {
+    let url = request.url().to_string();
+    if request.method() != &tiny_http::Method::Get && request.method() != &tiny_http::Method::Head {
+        let _ = request.respond(tiny_http::Response::empty(405));
+        return;
+    }
+    if url == EVENTS_PATH {
+        let (tx, rx) = mpsc::channel();
+        let version = shared.snapshot.read().map(|s| s.version).unwrap_or(0);
+        let _ = tx.send(format!("retry: 500\ndata: {version}\n\n").into_bytes());
+        shared
+            .clients
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(tx);
+        // Written by hand and flushed per event: tiny_http's own bodies are buffered.
+        let mut w = request.into_writer();
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n";
+        if w.write_all(head.as_bytes())
+            .and_then(|()| w.flush())
+            .is_err()
+        {
+            return;
+        }
+        loop {
+            let chunk = match rx.recv_timeout(Duration::from_secs(15)) {
+                Ok(b) => b,
+                // A comment keeps the connection alive and finds closed ones.
+                Err(mpsc::RecvTimeoutError::Timeout) => b": ping\n\n".to_vec(),
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            };
+            if w.write_all(&chunk).and_then(|()| w.flush()).is_err() {
+                return;
+            }
+        }
+    }
+    let file = match paths::resolve(&url) {
+        Target::File(f) => f,
+        Target::Refused => {
+            let _ = request
+                .respond(tiny_http::Response::from_string("bad request").with_status_code(400));
+            return;
+        }
+    };
+    let snap = shared.snapshot.read().unwrap_or_else(|e| e.into_inner());
+    let lang_prefix = file
+        .split('/')
+        .next()
+        .filter(|p| snap.files.contains_key(&format!("{p}/404.html")))
+        .map(|p| format!("{p}/"));
+    let (status, path, body) = match snap
+        .files
+        .get(&file)
+        .or_else(|| snap.files.get(&format!("{file}/index.html")))
+    {
+        Some(b) => (200, file.clone(), b.clone()),
+        None => {
+            let not_found = format!("{}404.html", lang_prefix.clone().unwrap_or_default());
+            match snap.files.get(&not_found) {
+                Some(b) => (404, not_found, b.clone()),
+                // No good build yet: an empty page, so the overlay can show.
+                None => (
+                    404,
+                    "404.html".into(),
+                    Arc::new(b"<!doctype html><html><body></body></html>".to_vec()),
+                ),
+            }
+        }
+    };
+    let bytes = if path.ends_with(".html") {
+        let heading = if lang_prefix.as_deref() == Some("mn/") {
+            "ᠪᠦᠲᠦᠭᠡᠬᠦ ᠠᠯᠳᠠᠭ᠎ᠠ"
+        } else {
+            "构建失败 (build failed)"
+        };
+        inject::inject(
+            &String::from_utf8_lossy(&body),
+            snap.error.as_deref(),
+            heading,
+        )
+        .into_bytes()
+    } else {
+        body.to_vec()
+    };
+    drop(snap);
+    let response = tiny_http::Response::from_data(bytes)
+        .with_status_code(status)
+        .with_header(header("Content-Type", paths::content_type(&path)))
+        .with_header(header("Cache-Control", "no-store"));
+    let _ = request.respond(response);
+}
+
+/// Runs the preview server until Ctrl-C (or until `stop` is set, for tests).
+pub fn serve(opts: &ServeOptions, stop: Arc<AtomicBool>) -> Result<(), Error> {
+    crate::load_config(&opts.root)?;
+    let addr = SocketAddr::new(opts.bind, opts.port);
+    let server = tiny_http::Server::http(addr)
+        .map_err(|e| Error::Usage(format!("cannot listen on {addr}: {e}")))?;
+    let port = server.server_addr().to_ip().map_or(opts.port, |a| a.port());
+    let host = if opts.bind.is_unspecified() {
+        "127.0.0.1".to_string()
+    } else {
+        opts.bind.to_string()
+    };
+    let host = if host.contains(':') {
+        format!("[{host}]")
+    } else {
+        host
+    };
+    let base_url = format!("http://{host}:{port}/");
+    if !opts.bind.is_loopback() {
+        eprintln!("warning: serving on {addr}, reachable from other machines; use --bind 127.0.0.1 to keep it local");
+    }
+    let shared = Arc::new(Shared {
+        snapshot: RwLock::new(Snapshot::default()),
+        clients: Mutex::new(Vec::new()),
+    });
+    // Watch before the first build, so no change is missed.
+    let changes = watch::watch(&opts.root)?;
+    rebuild(&opts.root, &base_url, opts.drafts, &shared);
+    println!(
+        "serving {} at {base_url} (Ctrl-C to stop)",
+        opts.root.display()
+    );
+    {
+        let (shared, root, stop, drafts, base_url) = (
+            shared.clone(),
+            opts.root.clone(),
+            stop.clone(),
+            opts.drafts,
+            base_url.clone(),
+        );
+        std::thread::spawn(move || {
+            while !stop.load(Ordering::SeqCst) {
+                if watch::next_batch(
+                    &changes.1,
+                    Duration::from_millis(200),
+                    Duration::from_millis(60),
+                ) {
+                    rebuild(&root, &base_url, drafts, &shared);
+                }
+            }
+        });
+    }
+    while !stop.load(Ordering::SeqCst) {
+        match server.recv_timeout(Duration::from_millis(200)) {
+            Ok(Some(request)) => {
+                let shared = shared.clone();
+                std::thread::spawn(move || respond(request, &shared));
+            }
+            Ok(None) => {}
+            Err(e) => eprintln!("server error: {e}"),
+        }
+    }
+    // Closing the event streams lets their threads end.
+    shared
+        .clients
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clear();
+    println!("stopped");
+    Ok(())
+}

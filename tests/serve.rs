@@ -1,0 +1,106 @@
+//! `bichig serve` over real HTTP: pages, edits, broken edits, traversal, Ctrl-C.
+
+mod support;
+
+use support::http::{get, Server};
+use support::SiteTest;
+
+#[test]
+fn serves_pages_and_shows_edits() {
+    let site = SiteTest::new("bilingual");
+    let server = Server::start(site.root());
+    let (status, body) = get(&server.addr, "/measures/finance/");
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("金融扶贫") && body.contains("EventSource"),
+        "{body}"
+    );
+    let (status, _) = get(&server.addr, "/mn/measures/finance/");
+    assert_eq!(status, 200);
+    assert!(
+        !site.root().join("public").exists(),
+        "serve never writes public/"
+    );
+
+    let page = site.root().join("content/measures/finance.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, text.replace("9家金融机构", "九家金融机构")).unwrap();
+    let took = server.wait_for("/measures/finance/", |b| b.contains("九家金融机构"));
+    println!("edit served after {} ms", took.as_millis());
+    assert_eq!(server.interrupt(), Some(0), "Ctrl-C stops it cleanly");
+}
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_site_and_shows_the_error() {
+    let site = SiteTest::new("bilingual");
+    let server = Server::start(site.root());
+    let page = site.root().join("content/measures/finance.md");
+    let good = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, "---\ntitle: [broken\n---\n").unwrap();
+    server.wait_for("/measures/finance/", |b| b.contains("bichig-error"));
+    let (status, body) = get(&server.addr, "/measures/finance/");
+    assert_eq!(status, 200, "still serving");
+    assert!(body.contains("金融扶贫"), "the last good page");
+    assert!(body.contains("content/measures/finance.md:2"), "{body}");
+    let (_, mn) = get(&server.addr, "/mn/measures/finance/");
+    assert!(
+        mn.contains("ᠪᠦᠲᠦᠭᠡᠬᠦ ᠠᠯᠳᠠᠭ᠎ᠠ"),
+        "overlay heading in the page's language"
+    );
+    std::fs::write(&page, good).unwrap();
+    server.wait_for("/measures/finance/", |b| !b.contains("bichig-error"));
+}
+
+#[test]
+fn requests_outside_the_site_are_refused() {
+    let site = SiteTest::new("bilingual");
+    std::fs::write(site.root().join("secret.txt"), "TOP-SECRET").unwrap();
+    let server = Server::start(site.root());
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2e%2e%2fsecret.txt",
+        "/%252e%252e/secret.txt",
+        "/..%5csecret.txt",
+        "/measures/..\\..\\secret.txt",
+        "/../../../../etc/passwd",
+        "//etc/passwd",
+        "/site.yaml",
+        "/content/measures/finance.md",
+    ] {
+        let (status, body) = get(&server.addr, path);
+        assert!(status == 400 || status == 404, "{path}: {status}");
+        assert!(
+            !body.contains("TOP-SECRET") && !body.contains("root:") && !body.contains("base_url"),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn live_reload_events_announce_builds() {
+    use std::io::{Read, Write};
+    let site = SiteTest::new("bilingual");
+    let server = Server::start(site.root());
+    let mut s = std::net::TcpStream::connect(&server.addr).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    write!(s, "GET /__bichig/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    let mut seen = String::new();
+    let mut buf = [0u8; 512];
+    while !seen.contains("data: 1") {
+        let n = s.read(&mut buf).unwrap();
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    std::fs::write(
+        site.root().join("content/measures/organisation.md"),
+        "---\ntitle: 改\nweight: 2\n---\n新。\n",
+    )
+    .unwrap();
+    while !seen.contains("data: 2") {
+        let n = s.read(&mut buf).unwrap();
+        assert!(n > 0, "stream closed: {seen}");
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    assert!(seen.contains("text/event-stream"));
+}
