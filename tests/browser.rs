@@ -141,3 +141,62 @@ fn without_any_mongolian_font_letters_do_not_join() {
         "without a font, joined and split are the same length: {m:?}"
     );
 }
+
+fn search_results(chromium: &std::path::Path, url: &str) -> String {
+    let dom = dump_dom(chromium, url, None);
+    dom.split("id=\"search-results\"")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no results container:\n{dom}"))
+        .to_string()
+}
+
+#[test]
+fn search_finds_chinese_by_bigrams_and_mongolian_through_controls() {
+    let Some(chromium) = chromium() else { return };
+    let site = SiteTest::new("bilingual");
+    site.build();
+    let base = serve(&site.root().join("public"));
+    let zh = search_results(&chromium, &format!("{base}/search/?q=%E9%87%91%E8%9E%8D"));
+    assert!(
+        zh.contains("href=\"/measures/finance/\""),
+        "金融 finds the finance page:\n{zh}"
+    );
+    assert!(zh.contains("<mark>金融</mark>"), "{zh}");
+    assert!(!zh.contains("href=\"/measures/organisation/\""));
+    // A prefix without the variation selector and NNBSP of the text.
+    let q = "ᠭᠠᠵᠠᠷᠤ";
+    let encoded: String = q.bytes().map(|b| format!("%{b:02X}")).collect();
+    let mn = search_results(&chromium, &format!("{base}/mn/search/?q={encoded}"));
+    assert!(mn.contains("href=\"/mn/measures/finance/\""), "{mn}");
+    assert!(mn.contains("<mark>"), "{mn}");
+    assert!(
+        mn.contains('\u{180B}'),
+        "the snippet shows the original text with its selector"
+    );
+}
+
+#[test]
+fn series_index_links_work_in_the_browser() {
+    let Some(chromium) = chromium() else { return };
+    let site = SiteTest::new("series");
+    site.build();
+    let base = serve(&site.root().join("public"));
+    let dom = dump_dom(&chromium, &format!("{base}/series/day/"), None);
+    let links: Vec<&str> = dom
+        .split("href=\"/articles/")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert!(
+        links.contains(&"b2017/") && links.contains(&"a2015/"),
+        "{dom}"
+    );
+    for link in links {
+        let page = dump_dom(&chromium, &format!("{base}/articles/{link}"), None);
+        assert!(
+            page.contains("class=\"series-nav\""),
+            "{link} is an installment page"
+        );
+    }
+}
