@@ -14,6 +14,7 @@
 //! reported together.
 #![deny(missing_docs)]
 
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod data;

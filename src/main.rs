@@ -45,6 +45,15 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Check links, anchors, translations, data references and text before publishing.
+    Check {
+        /// Site root (the folder holding site.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Show translation coverage per section and language.
     Status {
         /// Site root (the folder holding site.yaml).
@@ -68,6 +77,15 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+}
+
+/// How `check` prints its problems.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    /// Numbered `path:line:col: message` lines.
+    Text,
+    /// A JSON array for tooling.
+    Json,
 }
 
 fn fail(e: bichig::Error) -> ExitCode {
@@ -130,6 +148,21 @@ fn main() -> ExitCode {
                 Err(e) => fail(e),
             }
         }
+        Command::Check { root, format } => match bichig::check::check(&root) {
+            Ok(problems) => {
+                match format {
+                    Format::Json => println!("{}", bichig::check::to_json(&problems)),
+                    Format::Text if problems.is_empty() => println!("no problems found"),
+                    Format::Text => print!("{}", bichig::diagnostics::report(&problems)),
+                }
+                if problems.iter().any(|d| d.is_error()) {
+                    ExitCode::from(1)
+                } else {
+                    ExitCode::SUCCESS
+                }
+            }
+            Err(e) => fail(e),
+        },
         Command::Status { root, fail_under } => match bichig::status(&root) {
             Ok(status) => {
                 print!("{}", status.table());

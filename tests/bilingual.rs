@@ -125,7 +125,8 @@ fn mongolian_control_characters_survive_the_whole_pipeline() {
     let site = SiteTest::new("bilingual");
     site.build();
     let html = site.read("mn/measures/finance/index.html");
-    let controls = "ᠭᠠᠵᠠᠷ\u{180B}\u{202F}ᠤᠨ \u{200C}\u{200D}\u{180E}\u{180F}\u{180C}\u{180D}";
+    let controls =
+        "ᠭᠠᠵᠠᠷ\u{180B}\u{202F}ᠤᠨ ᠠ\u{200C}ᠠ ᠠ\u{200D}ᠠ ᠨ\u{180E}ᠠ ᠭ\u{180F} ᠭ\u{180C} ᠭ\u{180D}";
     assert!(
         html.contains(controls),
         "control characters changed in the minified page"

@@ -1,0 +1,273 @@
+//! `bichig check`: everything a build checks (links, anchors, data references,
+//! templates), plus translation coverage and staleness, and text checks for
+//! traditional Mongolian and Chinese.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::locale::Style;
+use crate::Error;
+
+fn is_mongolian_letter(c: char) -> bool {
+    ('\u{1820}'..='\u{18AA}').contains(&c)
+}
+
+fn is_fvs(c: char) -> bool {
+    matches!(c, '\u{180B}'..='\u{180D}' | '\u{180F}')
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+/// Text problems in a Markdown body (`line_offset` lines precede it in the file):
+/// Cyrillic mixed into traditional-script lines, variation selectors or vowel
+/// separators not after a Mongolian letter, lines starting with U+202F, and (in
+/// Chinese text) half-width punctuation between Chinese characters.
+pub fn text_problems(path: &Path, body: &str, line_offset: usize, style: Style) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut fence = false;
+    for (n, line) in body.lines().enumerate() {
+        let line_no = n + 1 + line_offset;
+        if line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~") {
+            fence = !fence;
+            continue;
+        }
+        if fence {
+            continue;
+        }
+        let chars: Vec<char> = line.chars().collect();
+        let mongolian_line = chars.iter().any(|&c| is_mongolian_letter(c));
+        let mut in_code = false;
+        for (i, &c) in chars.iter().enumerate() {
+            let col = i + 1;
+            if c == '`' {
+                in_code = !in_code;
+            }
+            if in_code {
+                continue;
+            }
+            let prev = i.checked_sub(1).map(|p| chars[p]);
+            let next = chars.get(i + 1).copied();
+            if mongolian_line && ('\u{0400}'..='\u{04FF}').contains(&c) {
+                out.push(
+                    Diagnostic::error(
+                        path,
+                        line_no,
+                        col,
+                        format!("Cyrillic letter `{c}` in traditional Mongolian text"),
+                    )
+                    .with_hint("type the word in the traditional script (U+1820–U+18AA)"),
+                );
+            }
+            if is_fvs(c)
+                && !prev
+                    .is_some_and(|p| is_mongolian_letter(p) || p == '\u{180B}' || p == '\u{180C}')
+            {
+                out.push(
+                    Diagnostic::error(path, line_no, col, format!("free variation selector U+{:04X} does not follow a Mongolian letter", c as u32))
+                        .with_hint("a variation selector only changes the letter right before it: remove it or move it after the letter"),
+                );
+            }
+            if c == '\u{180E}'
+                && !(prev.is_some_and(is_mongolian_letter) && next.is_some_and(is_mongolian_letter))
+            {
+                out.push(Diagnostic::warning(
+                    path,
+                    line_no,
+                    col,
+                    "Mongolian vowel separator (U+180E) not between two Mongolian letters",
+                ));
+            }
+            if i == 0 && c == '\u{202F}' {
+                out.push(
+                    Diagnostic::error(
+                        path,
+                        line_no,
+                        col,
+                        "a line starts with U+202F (narrow no-break space)",
+                    )
+                    .with_hint("join the suffix to the word before it"),
+                );
+            }
+            if style == Style::Chinese
+                && matches!(c, ',' | ';' | ':' | '?' | '!')
+                && prev.is_some_and(is_han)
+                && next.is_some_and(is_han)
+            {
+                let full = match c {
+                    ',' => '，',
+                    ';' => '；',
+                    ':' => '：',
+                    '?' => '？',
+                    _ => '！',
+                };
+                out.push(
+                    Diagnostic::warning(
+                        path,
+                        line_no,
+                        col,
+                        format!("half-width `{c}` in Chinese text"),
+                    )
+                    .with_hint(format!("use the full-width `{full}`")),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// A problem as `--format json` prints it.
+#[derive(Serialize)]
+pub struct JsonProblem {
+    /// `error` or `warning`.
+    pub severity: &'static str,
+    /// File.
+    pub path: String,
+    /// Line (0 when unknown).
+    pub line: usize,
+    /// Column (0 when unknown).
+    pub column: usize,
+    /// Message.
+    pub message: String,
+    /// Hint, if any.
+    pub hint: Option<String>,
+}
+
+/// Problems as JSON.
+pub fn to_json(problems: &[Diagnostic]) -> String {
+    let list: Vec<JsonProblem> = problems
+        .iter()
+        .map(|d| JsonProblem {
+            severity: if d.severity == Severity::Error {
+                "error"
+            } else {
+                "warning"
+            },
+            path: d.path.display().to_string(),
+            line: d.line,
+            column: d.column,
+            message: d.message.clone(),
+            hint: d.hint.clone(),
+        })
+        .collect();
+    serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// Checks the site in `root`; returns every problem found (errors and warnings).
+pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Error> {
+    let mut problems = match crate::generate(root, None, false) {
+        Ok(g) => g.warnings,
+        Err(Error::Content(d)) => d,
+        Err(e) => return Err(e),
+    };
+    let config = crate::load_config(root)?;
+    if let Ok(sources) = crate::content::load(root, &config.default_language().code) {
+        for s in &sources {
+            let style = config
+                .language(&s.lang)
+                .map_or(Style::Plain, |l| Style::for_tag(&l.tag));
+            problems.extend(text_problems(&s.path, &s.body, s.body_line_offset, style));
+        }
+    }
+    if let Ok(status) = crate::status(root) {
+        for (path, hash) in &status.stale {
+            problems.push(
+                Diagnostic::error(path, 0, 0, "translation is stale: its original changed")
+                    .with_hint(format!("update it, then set `source_hash: {hash}`")),
+            );
+        }
+        if let Ok(site) =
+            crate::resolve::resolve(config.clone(), sources_or_empty(root, &config), false)
+        {
+            for e in site.entries.iter().filter(|e| e.fallback) {
+                let src = site.source(e);
+                problems.push(Diagnostic::warning(
+                    &src.path,
+                    0,
+                    0,
+                    format!(
+                        "no `{}` translation: published as a fallback showing the original",
+                        e.lang
+                    ),
+                ));
+            }
+        }
+    }
+    problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    problems.dedup();
+    Ok(problems)
+}
+
+fn sources_or_empty(
+    root: &Path,
+    config: &crate::config::Config,
+) -> Vec<crate::content::SourcePage> {
+    crate::content::load(root, &config.default_language().code).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(body: &str, style: Style) -> Vec<Diagnostic> {
+        text_problems(Path::new("a.md"), body, 3, style)
+    }
+
+    #[test]
+    fn cyrillic_in_traditional_script() {
+        let d = p("ᠮᠣᠩᠭᠣᠯ мongol\n", Style::Mongolian);
+        assert_eq!(d.len(), 1);
+        assert_eq!((d[0].line, d[0].column), (4, 8));
+        assert!(
+            p("Монгол\n", Style::Mongolian).is_empty(),
+            "a Cyrillic-only line is not mixed"
+        );
+    }
+
+    #[test]
+    fn misplaced_controls() {
+        let d = p(
+            "a\u{180B} ᠭ\u{180B} \u{202F}x\n\u{202F}ᠤᠨ\nᠠ\u{180E}ᠠ x\u{180E}\n",
+            Style::Mongolian,
+        );
+        let msgs: Vec<String> = d
+            .iter()
+            .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
+            .collect();
+        assert!(
+            msgs[0].starts_with("4:2 free variation selector U+180B"),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("5:1 a line starts with U+202F")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("6:6 Mongolian vowel separator")),
+            "{msgs:?}"
+        );
+        assert_eq!(d.len(), 3, "{msgs:?}");
+    }
+
+    #[test]
+    fn half_width_punctuation_in_chinese() {
+        let d = p("贫困人口,减少。`a,b` 中,\n", Style::Chinese);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Warning);
+        assert_eq!((d[0].line, d[0].column), (4, 5));
+        assert!(p("贫困人口,减少\n", Style::Mongolian).is_empty());
+    }
+
+    #[test]
+    fn json_output() {
+        let j = to_json(&[Diagnostic::error("a.md", 2, 3, "x").with_hint("h")]);
+        let v: serde_json::Value = serde_json::from_str(&j).unwrap();
+        assert_eq!(v[0]["severity"], "error");
+        assert_eq!(v[0]["line"], 2);
+    }
+}
