@@ -104,3 +104,37 @@ fn live_reload_events_announce_builds() {
     }
     assert!(seen.contains("text/event-stream"));
 }
+
+#[test]
+fn an_open_page_reloads_by_itself_after_an_edit() {
+    let Some(chromium) = support::browser::chromium() else {
+        return;
+    };
+    let runner = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/a11y");
+    if !runner.join("node_modules/puppeteer-core").is_dir() {
+        assert_ne!(
+            std::env::var("BICHIG_REQUIRE_BROWSER").as_deref(),
+            Ok("1"),
+            "run `npm ci --prefix tests/a11y`"
+        );
+        println!("skipped: puppeteer-core not installed");
+        return;
+    }
+    let site = SiteTest::new("bilingual");
+    let server = Server::start(site.root());
+    let out = std::process::Command::new("node")
+        .arg(runner.join("reload.mjs"))
+        .arg(format!("http://{}/measures/finance/", server.addr))
+        .arg(site.root().join("content/measures/finance.md"))
+        .args(["9家金融机构", "九家金融机构"])
+        .env("CHROMIUM", chromium)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    println!("{stdout}");
+    assert!(
+        out.status.success() && stdout.contains("reloaded in"),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
