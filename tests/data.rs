@@ -126,3 +126,14 @@ fn a_label_missing_in_one_language_is_a_warning() {
         r.stderr
     );
 }
+
+#[test]
+fn table_figures_are_searchable() {
+    let site = SiteTest::new("data");
+    site.build();
+    let index = site.read("search/index.json");
+    assert!(index.contains("因病致贫 41.44%"), "{index}");
+    assert!(site
+        .read("mn/search/index.json")
+        .contains("55.6 ᠲᠦᠮᠡ ᠬᠦᠮᠦᠨ"));
+}

@@ -302,3 +302,45 @@ pub fn data_pages(
         Err(problems)
     }
 }
+
+/// Plain text of the tables a body inserts (title and cells in the page's
+/// language), so search finds figures shown in tables.
+pub fn tables_text(
+    site: &Site,
+    li: usize,
+    body: &str,
+    data: &DataSet<'_>,
+    strings: &[Strings],
+) -> String {
+    let ctx = lang_ctx(site, li, strings);
+    let mut out = String::new();
+    for call in shortcodes::find(body)
+        .0
+        .iter()
+        .filter(|c| c.name == "table")
+    {
+        let Some(t) = call
+            .args
+            .get("id")
+            .and_then(|id| data.by_id.get(id.as_str()))
+        else {
+            continue;
+        };
+        out.push(' ');
+        out.push_str(&t.title.get(ctx.lang, ctx.default));
+        for row in &t.rows {
+            for (c, cell) in t.columns.iter().zip(&row.cells) {
+                out.push(' ');
+                out.push_str(&format::figure(
+                    cell,
+                    c,
+                    ctx.lang,
+                    ctx.default,
+                    ctx.style,
+                    ctx.strings,
+                ));
+            }
+        }
+    }
+    out
+}

@@ -224,6 +224,13 @@ fn render_markdown(
         site.lookup(key, &entry.lang).map(|e| e.url.clone())
     });
     rendered.diagnostics.extend(data_problems);
+    rendered.text.push_str(&data::tables_text(
+        site,
+        lang_index(site, &src.lang),
+        &src.body,
+        data,
+        strings,
+    ));
     rendered
 }
 
