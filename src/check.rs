@@ -2,6 +2,7 @@
 //! templates), plus translation coverage and staleness, and text checks for
 //! traditional Mongolian and Chinese.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use serde::Serialize;
@@ -158,9 +159,12 @@ pub fn to_json(problems: &[Diagnostic]) -> String {
 
 /// Checks the site in `root`; returns every problem found (errors and warnings).
 pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Error> {
-    let mut problems = match crate::generate(root, None, false) {
-        Ok(g) => g.warnings,
-        Err(Error::Content(d)) => d,
+    let (mut problems, outputs) = match crate::generate(root, None, false) {
+        Ok(g) => {
+            let outputs: HashSet<String> = g.files.into_iter().map(|f| f.path).collect();
+            (g.warnings, Some(outputs))
+        }
+        Err(Error::Content(d)) => (d, None),
         Err(e) => return Err(e),
     };
     let config = crate::load_config(root)?;
@@ -170,6 +174,16 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Error> {
                 .language(&s.lang)
                 .map_or(Style::Plain, |l| Style::for_tag(&l.tag));
             problems.extend(text_problems(&s.path, &s.body, s.body_line_offset, style));
+            if let Some(outputs) = &outputs {
+                let base = &config.base_path;
+                problems.extend(root_relative_problems(
+                    &s.path,
+                    &s.body,
+                    s.body_line_offset,
+                    base,
+                    outputs,
+                ));
+            }
         }
     }
     if let Ok(status) = crate::status(root) {
@@ -199,6 +213,36 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Error> {
     problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     problems.dedup();
     Ok(problems)
+}
+
+/// Root-relative links (`/data/causes/`, `/mn/measures/`) must name a page or
+/// file of the generated site.
+fn root_relative_problems(
+    path: &Path,
+    body: &str,
+    line_offset: usize,
+    base_path: &str,
+    outputs: &HashSet<String>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (dest, offset) in crate::markdown::links::root_relative(body) {
+        let clean = dest.split(['#', '?']).next().unwrap_or("");
+        let rel = clean
+            .strip_prefix(base_path)
+            .or_else(|| clean.strip_prefix('/'))
+            .unwrap_or(clean);
+        let found = outputs.contains(rel)
+            || outputs.contains(&format!("{rel}index.html"))
+            || outputs.contains(&format!("{rel}/index.html"));
+        if !found {
+            let (line, col) = crate::diagnostics::line_col(body, offset);
+            out.push(
+                Diagnostic::error(path, line + line_offset, col, format!("link to `{dest}`: no such page or file in the site"))
+                    .with_hint("link to pages by their source file (`@/measures/finance.md`); check the path of data pages (`/data/<id>/`)"),
+            );
+        }
+    }
+    out
 }
 
 fn sources_or_empty(

@@ -99,3 +99,31 @@ fn json_format_for_tooling() {
     assert_eq!(punct["line"], 5);
     assert_eq!(punct["column"], 5);
 }
+
+#[test]
+fn links_to_pages_in_other_languages_and_data_pages_are_checked() {
+    let site = SiteTest::new("data");
+    site.write(
+        "content/links.md",
+        "---\ntitle: 链接\n---\n[表](/data/causes/) [CSV](/mn/data/causes/causes.csv) [蒙古文](/mn/)\n\n[坏表](/data/nope/) [坏页](/mn/nowhere/#x)\n",
+    );
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("content/links.md:6:1: error: link to `/data/nope/`: no such page"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("content/links.md:6:19: error: link to `/mn/nowhere/#x`"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        !r.stdout.contains("`/data/causes/`")
+            && !r.stdout.contains("causes.csv`")
+            && !r.stdout.contains("`/mn/`")
+    );
+}

@@ -131,3 +131,36 @@ mod tests {
         assert!(c("@/../a.md", "").unwrap().is_err());
     }
 }
+
+/// Root-relative link destinations (`/data/causes/`, `/mn/measures/`) in a
+/// Markdown body with their byte offsets: `check` verifies them against the
+/// generated site.
+pub fn root_relative(body: &str) -> Vec<(String, usize)> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES)
+        .into_offset_iter()
+        .filter_map(|(e, range)| match e {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if dest_url.starts_with('/') && !dest_url.starts_with("//") =>
+            {
+                Some((dest_url.to_string(), range.start))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod root_relative_tests {
+    use super::*;
+
+    #[test]
+    fn finds_root_relative_links_only() {
+        let found = root_relative(
+            "a [x](/data/t/) [y](https://e.org/) [z](b.md) ![i](/img.png) [w](//cdn/x)",
+        );
+        let dests: Vec<&str> = found.iter().map(|(d, _)| d.as_str()).collect();
+        assert_eq!(dests, ["/data/t/", "/img.png"]);
+        assert_eq!(found[0].1, 2);
+    }
+}
