@@ -6,9 +6,8 @@ use std::path::Path;
 
 use super::chart::chart_svg;
 use super::datatable::{table_csv, table_html, LangCtx};
-use super::views::{
-    Crumb, DataIndexView, DataRef, DataView, SiteView, TemplateContext, TranslationLink,
-};
+use super::generated;
+use super::views::{Crumb, DataIndexView, DataRef, DataView, SiteView};
 use crate::data::{format, DataTable};
 use crate::diagnostics::{line_col, Diagnostic};
 use crate::i18n::Strings;
@@ -53,11 +52,7 @@ pub fn lang_ctx<'a>(site: &'a Site, li: usize, strings: &'a [Strings]) -> LangCt
 }
 
 fn prefix(site: &Site, li: usize) -> String {
-    if li == 0 {
-        String::new()
-    } else {
-        format!("{}/", site.config.languages[li].code)
-    }
+    generated::lang_prefix(site, li)
 }
 
 /// Root-relative URL of a table's page, or of the data index when `id` is `None`.
@@ -163,31 +158,7 @@ pub fn data_pages(
     if data.tables.is_empty() {
         return Ok(files);
     }
-    let base = &site.config.base_url;
-    let absolute = |url: &str| {
-        format!(
-            "{base}{}",
-            url.strip_prefix(&site.config.base_path).unwrap_or(url)
-        )
-    };
-    let translations = |id: Option<&str>, current: usize| -> Vec<TranslationLink> {
-        site.config
-            .languages
-            .iter()
-            .enumerate()
-            .map(|(li, l)| {
-                let url = data_url(site, li, id);
-                TranslationLink {
-                    code: l.code.clone(),
-                    name: l.name.clone(),
-                    tag: l.tag.clone(),
-                    permalink: absolute(&url),
-                    url,
-                    current: li == current,
-                }
-            })
-            .collect()
-    };
+    let absolute = |url: &str| generated::absolute(site, url);
     for (li, sv) in sites.iter().enumerate() {
         let ctx = lang_ctx(site, li, strings);
         let home = Crumb {
@@ -210,34 +181,21 @@ pub fn data_pages(
             })
             .collect();
         let page = |id: Option<&str>, data: Option<DataView>, data_index: Option<DataIndexView>| {
-            let tr = translations(id, li);
-            let jsonld = match &data {
-                Some(d) => super::jsonld::dataset(
+            let path = id.map_or_else(|| "data/".to_string(), |id| format!("data/{id}/"));
+            let mut ctx = generated::context(site, sv, li, &path);
+            if let Some(d) = &data {
+                ctx.jsonld = super::jsonld::dataset(
                     &d.title,
                     &absolute(&d.url),
                     &absolute(&d.csv_url),
                     &d.as_of,
                     &sv.lang_tag,
                     &d.source,
-                ),
-                None => String::new(),
-            };
-            TemplateContext {
-                site: sv,
-                canonical: absolute(&data_url(site, li, id)),
-                description: String::new(),
-                x_default: tr.first().map(|t| t.permalink.clone()).unwrap_or_default(),
-                translations: tr,
-                fallback: false,
-                content_lang_tag: sv.lang_tag.clone(),
-                section: None,
-                page: None,
-                data,
-                data_index,
-                og_type: "website",
-                jsonld,
-                search: None,
+                );
             }
+            ctx.data = data;
+            ctx.data_index = data_index;
+            ctx
         };
         let index = DataIndexView {
             title: index_title.clone(),

@@ -4,10 +4,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::context::ViewBuilder;
-use super::views::{
-    Crumb, Paginator, PaginatorLink, SectionView, SiteView, TagLink, TemplateContext,
-    TranslationLink,
-};
+use super::views::{Crumb, Paginator, PaginatorLink, SectionView, SiteView, TagLink};
 use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
 use crate::templates::Templates;
@@ -186,41 +183,11 @@ pub(super) fn tag_pages(
             .get("tags")
             .cloned()
             .unwrap_or_else(|| "tags".into());
-        let translations = |suffix: &str| -> Vec<TranslationLink> {
-            site.config
-                .languages
-                .iter()
-                .enumerate()
-                .map(|(i, l)| {
-                    let url = format!("{}{suffix}", tags_url(b, i));
-                    TranslationLink {
-                        code: l.code.clone(),
-                        name: l.name.clone(),
-                        tag: l.tag.clone(),
-                        permalink: absolute(&url),
-                        url,
-                        current: i == li,
-                    }
-                })
-                .collect()
-        };
-        let mut render = |view: SectionView, out: String, tr: Vec<TranslationLink>| {
-            let ctx = TemplateContext {
-                site: sv,
-                canonical: absolute(&view.url),
-                description: String::new(),
-                x_default: tr.first().map(|t| t.permalink.clone()).unwrap_or_default(),
-                translations: tr,
-                fallback: false,
-                content_lang_tag: sv.lang_tag.clone(),
-                og_type: "website",
-                jsonld: String::new(),
-                section: Some(view),
-                page: None,
-                data: None,
-                data_index: None,
-                search: None,
-            };
+        // A term exists in one language only: other languages link to their tag index.
+        let mut render = |view: SectionView, out: String| {
+            let mut ctx = super::generated::context(site, sv, li, "tags/");
+            ctx.canonical = absolute(&view.url);
+            ctx.section = Some(view);
             match templates.render(li, "section.html", &ctx, Path::new("tags")) {
                 Ok(html) => files.push(OutputFile::html(out, html)),
                 Err(d) => problems.push(d),
@@ -256,13 +223,9 @@ pub(super) fn tag_pages(
                 ],
             );
             term.pages = entries.iter().map(|&i| b.page_ref(i)).collect();
-            render(
-                term,
-                format!("{out_prefix}{slug}/index.html"),
-                translations(""),
-            );
+            render(term, format!("{out_prefix}{slug}/index.html"));
         }
-        render(index, format!("{out_prefix}index.html"), translations(""));
+        render(index, format!("{out_prefix}index.html"));
     }
     if problems.is_empty() {
         Ok(files)

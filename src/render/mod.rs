@@ -5,6 +5,7 @@ pub mod chart;
 mod context;
 pub mod data;
 pub mod datatable;
+mod generated;
 pub mod html;
 pub mod jsonld;
 pub mod listing;

@@ -2,21 +2,14 @@
 
 use std::path::Path;
 
-use super::views::{SearchView, SiteView, TemplateContext, TranslationLink};
+use super::generated;
+use super::views::{SearchView, SiteView};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Rendered;
 use crate::output::OutputFile;
 use crate::resolve::Site;
 use crate::search::{index_json, Doc};
 use crate::templates::Templates;
-
-fn prefix(site: &Site, li: usize) -> String {
-    if li == 0 {
-        String::new()
-    } else {
-        format!("{}/", site.config.languages[li].code)
-    }
-}
 
 /// The index JSON of every language (pages in the language, fallbacks included:
 /// their text is what the reader sees there).
@@ -38,7 +31,7 @@ pub fn indexes(site: &Site, rendered: &[Rendered]) -> Vec<OutputFile> {
                 })
                 .collect();
             OutputFile::bytes(
-                format!("{}search/index.json", prefix(site, li)),
+                format!("{}search/index.json", generated::lang_prefix(site, li)),
                 index_json(&lang.code, &docs).into_bytes(),
             )
         })
@@ -54,48 +47,17 @@ pub fn pages(
     if !templates.has("search.html") {
         return Ok(Vec::new());
     }
-    let base = &site.config.base_url;
-    let url_of = |li: usize| format!("{}{}search/", site.config.base_path, prefix(site, li));
-    let absolute = |li: usize| format!("{base}{}search/", prefix(site, li));
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for (li, sv) in sites.iter().enumerate() {
-        let translations: Vec<TranslationLink> = site
-            .config
-            .languages
-            .iter()
-            .enumerate()
-            .map(|(i, l)| TranslationLink {
-                code: l.code.clone(),
-                name: l.name.clone(),
-                tag: l.tag.clone(),
-                url: url_of(i),
-                permalink: absolute(i),
-                current: i == li,
-            })
-            .collect();
-        let ctx = TemplateContext {
-            site: sv,
-            canonical: absolute(li),
-            description: String::new(),
-            x_default: absolute(0),
-            translations,
-            fallback: false,
-            content_lang_tag: sv.lang_tag.clone(),
-            section: None,
-            page: None,
-            data: None,
-            data_index: None,
-            og_type: "website",
-            jsonld: String::new(),
-            search: Some(SearchView {
-                index_url: format!("{}index.json", url_of(li)),
-                script_url: format!("{}js/search.js", site.config.base_path),
-            }),
-        };
+        let mut ctx = generated::context(site, sv, li, "search/");
+        ctx.search = Some(SearchView {
+            index_url: generated::url_in(site, li, "search/index.json"),
+            script_url: format!("{}js/search.js", site.config.base_path),
+        });
         match templates.render(li, "search.html", &ctx, Path::new("search")) {
             Ok(html) => files.push(OutputFile::html(
-                format!("{}search/index.html", prefix(site, li)),
+                format!("{}search/index.html", generated::lang_prefix(site, li)),
                 html,
             )),
             Err(d) => problems.push(d),
