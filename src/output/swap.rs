@@ -166,6 +166,11 @@ fn swap_in(staging: &Path, out: &Path) -> Result<(), Error> {
     if !out.exists() {
         return fs::rename(staging, out).map_err(|e| Error::io(out, e));
     }
+    // Where the kernel can, swap both names in one step: at no moment is the
+    // output missing, even if the process is killed right here.
+    if exchange(staging, out) {
+        return remove_tree(staging).map_err(|e| Error::io(staging, e));
+    }
     let (parent, prefix) = sibling(out, "old");
     let old = parent.join(format!("{prefix}{}", std::process::id()));
     fs::rename(out, &old).map_err(|e| Error::io(out, e))?;
@@ -174,6 +179,36 @@ fn swap_in(staging: &Path, out: &Path) -> Result<(), Error> {
         return Err(Error::io(out, e));
     }
     remove_tree(&old).map_err(|e| Error::io(&old, e))
+}
+
+/// Atomically exchanges two paths (Linux `renameat2(RENAME_EXCHANGE)`); false
+/// where unsupported, and the caller falls back to two renames.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let (Ok(a), Ok(b)) = (
+        CString::new(a.as_os_str().as_bytes()),
+        CString::new(b.as_os_str().as_bytes()),
+    ) else {
+        return false;
+    };
+    // SAFETY: both pointers are valid NUL-terminated strings for the call's duration.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    rc == 0
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> bool {
+    false
 }
 
 /// Removes a folder tree, its top-level entries in parallel (deleting thousands of

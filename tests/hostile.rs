@@ -1,0 +1,215 @@
+//! Crash safety, escaping and odd-but-valid input.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::process::Command;
+use std::time::Duration;
+
+use support::SiteTest;
+
+fn file_list(site: &SiteTest) -> BTreeSet<std::path::PathBuf> {
+    site.snapshot().into_keys().collect()
+}
+
+/// SIGKILL at 20 moments of a build: the output folder is always a whole site (the
+/// previous one or the new one), and the next build removes leftover staging folders.
+#[test]
+fn killed_builds_never_leave_a_half_written_site() {
+    let site = SiteTest::new("bilingual");
+    for i in 0..300 {
+        site.write(
+            &format!("content/measures/p{i:03}.md"),
+            format!("---\ntitle: 页{i}\nweight: {}\n---\n正文{i}。\n", i + 10),
+        );
+    }
+    site.write("content/measures/marker.md", "---\ntitle: 标记\n---\nv0\n");
+    site.build();
+    let complete = file_list(&site);
+    let mut killed_mid_build = 0;
+    for trial in 1..=20u64 {
+        site.write(
+            "content/measures/marker.md",
+            format!("---\ntitle: 标记\n---\nv{trial}\n"),
+        );
+        let mut child = Command::new(env!("CARGO_BIN_EXE_bichig"))
+            .args(["build", "--root"])
+            .arg(site.root())
+            .spawn()
+            .unwrap();
+        // Spread the kills over the build (deterministic, 0–190 ms).
+        std::thread::sleep(Duration::from_millis((trial * 37) % 200));
+        if child.try_wait().unwrap().is_none() {
+            killed_mid_build += 1;
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        assert_eq!(
+            file_list(&site),
+            complete,
+            "trial {trial}: the output is not a whole site"
+        );
+        let marker = site.read("measures/marker/index.html");
+        assert!(
+            marker.contains(&format!("v{trial}"))
+                || marker.contains(&format!("v{}", trial - 1))
+                || marker.contains("<p>v"),
+            "trial {trial}"
+        );
+    }
+    println!("{killed_mid_build} of 20 builds were killed while running");
+    assert!(
+        killed_mid_build >= 10,
+        "the kills must hit running builds: {killed_mid_build}"
+    );
+    site.build();
+    let leftovers: Vec<String> = site
+        .root_names()
+        .into_iter()
+        .filter(|n| n.starts_with(".public."))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert!(site.read("measures/marker/index.html").contains("v20"));
+}
+
+/// Titles, tags, data labels and values with `<script>`, quotes and `&` stay text
+/// in HTML text and attributes, the search index, feeds, JSON-LD and SVG.
+#[test]
+fn hostile_text_is_escaped_everywhere() {
+    let site = SiteTest::new("data");
+    let evil = "<script>alert(\"x\")</script> & 'q'";
+    site.write("content/evil.md", format!("---\ntitle: '{}'\ndate: 2017-10-17\ntags: ['<b>&\"']\n---\n\n{{{{ chart(id=\"evil\", kind=\"bar\") }}}}\n\n{{{{ table(id=\"evil\") }}}}\n", evil.replace('\'', "''")));
+    site.write(
+        "content/data/evil.yaml",
+        format!(
+            "title: {{ zh: '{e}', mn: '{e}' }}\nsource: seeds/report.txt\nas_of: 2016-12-31\ncolumns:\n  - {{ key: name, label: {{ zh: '{e}', mn: x }} }}\n  - {{ key: v, label: {{ zh: v, mn: v }}, type: number }}\nrows:\n  - {{ id: a, name: {{ zh: '{e}', mn: '{e}' }}, v: 1 }}\n  - {{ id: b, name: {{ zh: b, mn: b }}, v: 2 }}\n",
+            e = evil.replace('\'', "''")
+        ),
+    );
+    let pages = [
+        "evil/index.html",
+        "data/evil/index.html",
+        "mn/evil/index.html",
+        "tags/index.html",
+        "data/index.html",
+        "index.html",
+    ];
+    // Without minification every occurrence is escaped as written by the templates.
+    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", format!("{config}minify: false\n"));
+    site.build();
+    for file in pages {
+        let html = site.read(file);
+        assert!(!html.contains("<script>alert"), "{file}: raw script");
+        assert!(!html.contains("<b>&"), "{file}: raw tag");
+    }
+    // Minified, `<` may stay literal where HTML cannot read it as markup (inside
+    // <title> and quoted attribute values): nowhere else.
+    site.write("site.yaml", &config);
+    site.build();
+    for file in pages {
+        let html = site.read(file);
+        let without_title = match (html.find("<title>"), html.find("</title>")) {
+            (Some(a), Some(b)) => format!("{}{}", &html[..a], &html[b..]),
+            _ => html.clone(),
+        };
+        let outside_attributes: String = without_title.split('"').step_by(2).collect();
+        assert!(
+            !outside_attributes.contains("<script>alert"),
+            "{file}: executable script"
+        );
+        assert!(!outside_attributes.contains("<b>&"), "{file}: raw tag");
+    }
+    let page = site.read("evil/index.html");
+    assert!(
+        page.contains("&lt;script>alert") || page.contains("&lt;script&gt;alert"),
+        "escaped in text"
+    );
+    let svg = page
+        .split("<svg")
+        .nth(1)
+        .unwrap()
+        .split("</svg>")
+        .next()
+        .unwrap();
+    assert!(
+        svg.contains("&lt;script>alert") && !svg.contains("<script"),
+        "escaped in SVG: {svg}"
+    );
+    let jsonld = page
+        .split("application/ld+json>")
+        .nth(1)
+        .unwrap()
+        .split("</script>")
+        .next()
+        .unwrap();
+    assert!(!jsonld.contains('<'));
+    let feed = site.read("atom.xml");
+    assert!(
+        feed.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &apos;q&apos;"),
+        "{feed}"
+    );
+    let index: serde_json::Value = serde_json::from_str(&site.read("search/index.json")).unwrap();
+    assert!(
+        index["docs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d[0] == evil),
+        "the index keeps the title as data"
+    );
+    assert!(site
+        .read("data/evil/evil.csv")
+        .contains("\"<script>alert(\"\"x\"\")</script> & 'q'\""));
+}
+
+/// Odd but valid input builds: BOM, CRLF, spaces and CJK in file names, a page of
+/// several MB, deep nesting, Mongolian control characters.
+#[test]
+fn odd_but_valid_input_builds() {
+    let site = SiteTest::new("bilingual");
+    site.write(
+        "content/measures/bom-crlf.md",
+        "\u{feff}---\r\ntitle: 回车换行\r\n---\r\n第一行\r\n第二行\r\n",
+    );
+    site.write(
+        "content/measures/with space.md",
+        "---\ntitle: 空格\n---\n正文。\n",
+    );
+    site.write(
+        "content/measures/金融.md",
+        "---\ntitle: 金融\nslug: jinrong-page\n---\n正文。\n",
+    );
+    let big: String = (0..60_000)
+        .map(|i| format!("第{i}段文字，内容较长。\n\n"))
+        .collect();
+    site.write(
+        "content/measures/big.md",
+        format!("---\ntitle: 大页\n---\n{big}"),
+    );
+    let nested = (0..60)
+        .map(|i| format!("{}- 第{i}层\n", "  ".repeat(i)))
+        .collect::<String>()
+        + &">".repeat(80)
+        + " 引用\n";
+    site.write(
+        "content/measures/nested.md",
+        format!("---\ntitle: 嵌套\n---\n{nested}"),
+    );
+    let r = site.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        site.read("measures/bom-crlf/index.html")
+            .contains("第一行第二行")
+            || site.read("measures/bom-crlf/index.html").contains("第一行")
+    );
+    assert!(site.has("measures/with-space/index.html"));
+    assert!(site.has("measures/jinrong-page/index.html"));
+    assert!(
+        std::fs::metadata(site.root().join("public/measures/big/index.html"))
+            .unwrap()
+            .len()
+            > 1_000_000
+    );
+    assert!(site.read("measures/nested/index.html").contains("第59层"));
+}
