@@ -175,6 +175,34 @@ fn bad_inputs_fail_cleanly() {
             &["content/measures/broken.md:3", "2017-02-30"],
         ),
         ("invalid-utf8", &["content/measures/broken.md:5", "UTF-8"]),
+        (
+            "slug-escape",
+            &["content/measures/escape.md:3", "invalid slug"],
+        ),
+        ("broken-i18n", &["i18n/zh.yaml:2", "invalid YAML"]),
+        (
+            "missing-title",
+            &["content/measures/untitled.md:1", "no `title`"],
+        ),
+        (
+            "orphan-translation",
+            &["content/measures/orphan.fr.md", "`fr`"],
+        ),
+        ("site-yaml-syntax", &["site.yaml:", "invalid YAML"]),
+        (
+            "unknown-shortcode",
+            &[
+                "content/measures/shortcode.md:5:1",
+                "unknown shortcode `youtube`",
+            ],
+        ),
+        (
+            "link-escapes-content",
+            &[
+                "content/measures/escape-link.md:5:1",
+                "leaves the content folder",
+            ],
+        ),
     ];
     for (case, needles) in cases {
         let site = SiteTest::new("basic");

@@ -97,6 +97,10 @@ fn bad_data_fails_with_file_and_line() {
             ],
         ),
         ("ragged-csv", &["content/data/headline.csv:3", "4 fields"]),
+        (
+            "csv-without-sidecar",
+            &["content/data/orphan.csv", "sidecar", "orphan.meta.yaml"],
+        ),
     ];
     for (case, needles) in cases {
         let site = SiteTest::new("data");
