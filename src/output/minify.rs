@@ -6,8 +6,10 @@ pub fn minify_html(html: &str) -> Vec<u8> {
     let cfg = minify_html::Cfg {
         keep_closing_tags: true,
         keep_html_and_head_opening_tags: true,
-        minify_css: true,
-        minify_js: true,
+        // Pages carry no inline CSS and only tiny scripts (JSON-LD, which a JS
+        // minifier must not touch anyway).
+        minify_css: false,
+        minify_js: false,
         ..minify_html::Cfg::default()
     };
     minify_html::minify(html.as_bytes(), &cfg)

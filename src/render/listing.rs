@@ -43,12 +43,15 @@ pub fn page_url(url: &str, n: usize) -> String {
 
 /// Splits a section's pages into pages of `per`; returns (path suffix, view) for
 /// each: the first at the section's own URL, the others under `page/N/`.
-pub fn paginate(view: SectionView, per: Option<usize>) -> Vec<(String, SectionView)> {
+pub fn paginate(mut view: SectionView, per: Option<usize>) -> Vec<(String, SectionView)> {
     let per = match per {
         Some(p) if p > 0 && view.pages.len() > p => p,
         _ => return vec![(String::new(), view)],
     };
-    let total = view.pages.len().div_ceil(per);
+    // Cloned once per listing page without its pages: cloning the full list for
+    // every page made pagination quadratic.
+    let pages = std::mem::take(&mut view.pages);
+    let total = pages.len().div_ceil(per);
     let links: Vec<PaginatorLink> = (1..=total)
         .map(|n| PaginatorLink {
             number: n,
@@ -58,7 +61,7 @@ pub fn paginate(view: SectionView, per: Option<usize>) -> Vec<(String, SectionVi
     (1..=total)
         .map(|n| {
             let mut v = view.clone();
-            v.pages = view.pages[(n - 1) * per..(n * per).min(view.pages.len())].to_vec();
+            v.pages = pages[(n - 1) * per..(n * per).min(pages.len())].to_vec();
             if n > 1 {
                 // Later pages list; the section's text and subsections stay on page 1.
                 v.content.clear();
