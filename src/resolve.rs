@@ -34,6 +34,8 @@ pub struct Entry {
     pub pages: Vec<usize>,
     /// Child sections, ordered.
     pub sections: Vec<usize>,
+    /// Output files of the redirects from old URLs (`aliases:`) to this entry.
+    pub aliases: Vec<String>,
 }
 
 /// The resolved site.
@@ -176,7 +178,7 @@ pub fn resolve(
             let out_path = format!("{rel}index.html");
             let here = sources[source].path.clone();
             if let Some(other) = outputs.insert(out_path.clone(), here.clone()) {
-                if !reported.insert((here, other.clone())) {
+                if !reported.insert((here.clone(), other.clone())) {
                     continue;
                 }
                 problems.push(
@@ -188,6 +190,28 @@ pub fn resolve(
                     )
                     .with_hint("give one of the two pages another `slug:`"),
                 );
+            }
+            let mut aliases = Vec::new();
+            if translated.is_some() || lang.code == default {
+                for alias in &sources[source].front.aliases {
+                    // Checked when the file was parsed.
+                    let Ok(path) = slug::alias_path(alias) else {
+                        continue;
+                    };
+                    let path = format!("{prefix}{path}");
+                    if let Some(other) = outputs.insert(path.clone(), here.clone()) {
+                        problems.push(
+                            Diagnostic::error(
+                                &sources[source].path,
+                                0,
+                                0,
+                                format!("alias `{alias}` is also produced by {}", other.display()),
+                            )
+                            .with_hint("an alias must name an URL no page has"),
+                        );
+                    }
+                    aliases.push(path);
+                }
             }
             by_key.insert((orig.key.clone(), lang.code.clone()), entries.len());
             entries.push(Entry {
@@ -201,6 +225,7 @@ pub fn resolve(
                 parent: None,
                 pages: Vec::new(),
                 sections: Vec::new(),
+                aliases,
             });
         }
     }

@@ -221,3 +221,36 @@ fn new_page_gets_the_next_weight_and_today() {
     site.build();
     assert!(site.has("measures/health/index.html"));
 }
+
+/// `aliases:` write redirect pages at old URLs, in the language of the file that
+/// names them, kept out of the sitemap.
+#[test]
+fn aliases_redirect_old_urls_to_the_page() {
+    let site = SiteTest::new("bilingual");
+    let zh = std::fs::read_to_string(site.root().join("content/measures/finance.md")).unwrap();
+    let mn = std::fs::read_to_string(site.root().join("content/measures/finance.mn.md")).unwrap();
+    site.write(
+        "content/measures/finance.md",
+        zh.replacen("---\n", "---\naliases: [/2017/jinrong/, /old.html]\n", 1),
+    );
+    site.write(
+        "content/measures/finance.mn.md",
+        mn.replacen("---\n", "---\naliases: [\"/2017/ᠰᠠᠩᠬᠦᠦ/\"]\n", 1),
+    );
+    site.build();
+    let redirect = site.read("2017/jinrong/index.html");
+    assert!(
+        redirect.contains(r#"url=https://example.org/measures/finance/""#),
+        "{redirect}"
+    );
+    assert!(
+        redirect.contains(r#"<link rel="canonical" href="https://example.org/measures/finance/">"#)
+    );
+    assert!(redirect.contains("noindex"));
+    assert!(site.has("old.html"));
+    let mn_redirect = site.read("mn/2017/ᠰᠠᠩᠬᠦᠦ/index.html");
+    assert!(mn_redirect.contains("https://example.org/mn/measures/finance/"));
+    assert!(!site.has("mn/2017/jinrong/index.html"));
+    let sitemap = site.read("sitemap.xml");
+    assert!(!sitemap.contains("2017/"), "{sitemap}");
+}

@@ -197,6 +197,25 @@ fn bad_inputs_fail_cleanly() {
             ],
         ),
         (
+            "alias-escape",
+            &["content/measures/moved.md:3", "alias `/../../outside/`"],
+        ),
+        (
+            "alias-collision",
+            &[
+                "content/measures/moved.md",
+                "alias `/measures/finance/` is also produced by",
+            ],
+        ),
+        (
+            "template-include-escape",
+            &["templates/page.html", "../../../../etc/passwd"],
+        ),
+        (
+            "data-id-escape",
+            &["content/measures/table.md:7", "../../../etc/passwd"],
+        ),
+        (
             "link-escapes-content",
             &[
                 "content/measures/escape-link.md:5:1",
@@ -280,8 +299,28 @@ fn symlinks_out_of_the_site_are_refused() {
     .unwrap();
     site.run(&["build"])
         .fails_with(1, &["content/measures/secret.md", "outside the site root"]);
-    // A symlink inside the site is fine.
     std::fs::remove_file(site.root().join("content/measures/secret.md")).unwrap();
+    // Data files and static files are held to the same rule.
+    std::fs::write(
+        outside.path().join("secret.yaml"),
+        "columns: [a]\nrows: [[1]]\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(site.root().join("content/data")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.yaml"),
+        site.root().join("content/data/secret.yaml"),
+    )
+    .unwrap();
+    site.run(&["build"])
+        .fails_with(1, &["content/data/secret.yaml", "outside the site root"]);
+    std::fs::remove_file(site.root().join("content/data/secret.yaml")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), site.root().join("static/outside")).unwrap();
+    site.run(&["build"])
+        .fails_with(1, &["static/outside", "outside the site root"]);
+    std::fs::remove_file(site.root().join("static/outside")).unwrap();
+    assert!(!site.root().join("public").exists());
+    // A symlink inside the site is fine.
     std::os::unix::fs::symlink(
         site.root().join("content/measures/organisation.md"),
         site.root().join("content/org.md"),

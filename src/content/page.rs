@@ -71,6 +71,9 @@ pub struct FrontMatter {
     pub translation: Option<TranslationState>,
     /// On translations: hash of the original it was made from.
     pub source_hash: Option<String>,
+    /// Old URLs (root-relative, within this page's language) that redirect here.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 /// A parsed content file.
@@ -198,6 +201,16 @@ impl SourcePage {
                 Diagnostic::error(path, at("slug"), 0, "`slug` is not allowed in `_index.md`")
                     .with_hint("a section's URL segment is its folder name: rename the folder"),
             );
+        }
+        for alias in &front.aliases {
+            if let Err(e) = slug::alias_path(alias) {
+                problems.push(
+                    Diagnostic::error(path, at("aliases"), 0, format!("alias `{alias}`: {e}"))
+                        .with_hint(
+                            "write an old URL as a path from the site root, e.g. `/2017/report/`",
+                        ),
+                );
+            }
         }
         if !problems.is_empty() {
             return Err(problems);

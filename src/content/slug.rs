@@ -29,9 +29,78 @@ pub fn from_ascii(name: &str) -> Option<String> {
     is_valid(&out).then_some(out)
 }
 
+/// The output file of an alias (`/old/page/` → `old/page/index.html`,
+/// `/old.html` → `old.html`), or why it is refused. An alias may use any
+/// characters a file name can hold, but can never leave the output folder:
+/// `.`/`..` segments, backslashes, control characters, `%`-escapes, queries and
+/// fragments are refused.
+pub fn alias_path(alias: &str) -> Result<String, String> {
+    let Some(rest) = alias.strip_prefix('/') else {
+        return Err("must start with `/`".into());
+    };
+    if rest.starts_with('/') {
+        return Err("`//` would name another host".into());
+    }
+    if let Some(c) = rest
+        .chars()
+        .find(|&c| c.is_control() || matches!(c, '\\' | '%' | '?' | '#' | ':'))
+    {
+        return Err(format!(
+            "`{}` is not allowed in an alias",
+            c.escape_default()
+        ));
+    }
+    let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+    if segments
+        .iter()
+        .any(|s| *s == "." || *s == ".." || s.trim() != *s)
+    {
+        return Err("`.` and `..` segments and surrounding spaces are not allowed".into());
+    }
+    let joined = segments.join("/");
+    if joined.ends_with(".html") && !rest.ends_with('/') {
+        Ok(joined)
+    } else if joined.is_empty() {
+        Ok("index.html".into())
+    } else {
+        Ok(format!("{joined}/index.html"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn aliases_stay_inside() {
+        assert_eq!(
+            alias_path("/old/page/").as_deref(),
+            Ok("old/page/index.html")
+        );
+        assert_eq!(
+            alias_path("/old/page").as_deref(),
+            Ok("old/page/index.html")
+        );
+        assert_eq!(alias_path("/a.html").as_deref(), Ok("a.html"));
+        assert_eq!(alias_path("/旧/页").as_deref(), Ok("旧/页/index.html"));
+        for bad in [
+            "old",
+            "//evil.org/x",
+            "/../x",
+            "/a/../../x",
+            "/a/./b",
+            "/a\\..\\b",
+            "/%2e%2e/x",
+            "/a?b",
+            "/a#b",
+            "/a\0b",
+            "/a/\n/b",
+            "/C:/x",
+            "/ ../x",
+        ] {
+            assert!(alias_path(bad).is_err(), "{bad:?}");
+        }
+    }
 
     #[test]
     fn validity() {

@@ -180,6 +180,10 @@ pub fn render_site(
     files.extend(site_files::feeds(site, &summaries));
     let extra = site_files::sitemap_and_robots(site, &files);
     files.extend(extra);
+    match site_files::aliases(site, &files) {
+        Ok(f) => files.extend(f),
+        Err(d) => problems.extend(d),
+    }
     if problems.is_empty() {
         Ok(files)
     } else {

@@ -1,7 +1,10 @@
 //! Site-wide files: Atom feed per language, `sitemap.xml` with hreflang
 //! alternates, `robots.txt`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+
+use crate::diagnostics::Diagnostic;
+use crate::render::html::escape;
 
 use crate::output::{atom, robots_txt, sitemap_xml, FeedEntry, OutputFile, SitemapUrl};
 use crate::resolve::Site;
@@ -109,4 +112,43 @@ pub fn sitemap_and_robots(site: &Site, files: &[OutputFile]) -> Vec<OutputFile> 
         OutputFile::bytes("sitemap.xml", sitemap_xml(&urls).into_bytes()),
         OutputFile::bytes("robots.txt", robots_txt(base).into_bytes()),
     ]
+}
+
+/// Redirect pages for `aliases:`: a `noindex` page pointing (refresh and
+/// canonical link) at the entry's permalink, as Hugo and Zola write them. An
+/// alias landing on a generated page (tags, data, search…) is an error.
+pub fn aliases(site: &Site, files: &[OutputFile]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let taken: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for e in site.entries.iter().filter(|e| !e.aliases.is_empty()) {
+        let rel = e.url.strip_prefix(&site.config.base_path).unwrap_or(&e.url);
+        let target = escape(&format!("{}{rel}", site.config.base_url));
+        for path in &e.aliases {
+            if taken.contains(path.as_str()) {
+                problems.push(
+                    Diagnostic::error(
+                        &site.source(e).path,
+                        0,
+                        0,
+                        format!("alias `/{path}` would replace a generated page"),
+                    )
+                    .with_hint("choose an old URL the site does not use"),
+                );
+                continue;
+            }
+            let html = format!(
+                "<!doctype html><html><head><meta charset=\"utf-8\"><title>{target}</title>\
+                 <link rel=\"canonical\" href=\"{target}\"><meta name=\"robots\" content=\"noindex\">\
+                 <meta http-equiv=\"refresh\" content=\"0; url={target}\"></head>\
+                 <body><a href=\"{target}\">{target}</a></body></html>\n"
+            );
+            out.push(OutputFile::bytes(path.clone(), html.into_bytes()));
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
 }
