@@ -46,21 +46,28 @@ struct Shared {
     clients: Mutex<Vec<Sender<Vec<u8>>>>,
 }
 
+/// Threads answering requests.
+const WORKERS: usize = 8;
+
 /// Builds into memory; on success replaces the files, on failure keeps them and
 /// records the error. Returns the build time.
 fn rebuild(root: &Path, base_url: &str, drafts: bool, shared: &Shared) -> Duration {
     let start = Instant::now();
     let result = crate::generate(root, Some(base_url), drafts).and_then(|g| {
-        let mut files = HashMap::with_capacity(g.files.len());
-        for f in g.files {
-            let bytes = match f.contents {
-                Contents::Html(h) if g.minify => minify_html(&h),
-                Contents::Html(h) => h.into_bytes(),
-                Contents::Bytes(b) => b,
-                Contents::Copy(p) => std::fs::read(&p).map_err(|e| Error::io(&p, e))?,
-            };
-            files.insert(f.path, Arc::new(bytes));
-        }
+        use rayon::prelude::*;
+        let files = g
+            .files
+            .into_par_iter()
+            .map(|f| {
+                let bytes = match f.contents {
+                    Contents::Html(h) if g.minify => minify_html(&h),
+                    Contents::Html(h) => h.into_bytes(),
+                    Contents::Bytes(b) => b,
+                    Contents::Copy(p) => std::fs::read(&p).map_err(|e| Error::io(&p, e))?,
+                };
+                Ok((f.path, Arc::new(bytes)))
+            })
+            .collect::<Result<HashMap<_, _>, Error>>()?;
         Ok((files, g.warnings))
     });
     let mut snap = shared.snapshot.write().unwrap_or_else(|e| e.into_inner());
@@ -170,22 +177,19 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
             }
         }
     };
+    let error = snap.error.clone();
+    // The page is prepared without holding the lock, so a rebuild never waits on it.
+    drop(snap);
     let bytes = if path.ends_with(".html") {
         let heading = if lang_prefix.as_deref() == Some("mn/") {
             "ᠪᠦᠲᠦᠭᠡᠬᠦ ᠠᠯᠳᠠᠭ᠎ᠠ"
         } else {
             "构建失败 (build failed)"
         };
-        inject::inject(
-            &String::from_utf8_lossy(&body),
-            snap.error.as_deref(),
-            heading,
-        )
-        .into_bytes()
+        inject::inject(&String::from_utf8_lossy(&body), error.as_deref(), heading).into_bytes()
     } else {
         body.to_vec()
     };
-    drop(snap);
     let response = tiny_http::Response::from_data(bytes)
         .with_status_code(status)
         .with_header(header("Content-Type", paths::content_type(&path)))
@@ -193,11 +197,36 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
     let _ = request.respond(response);
 }
 
+/// Turns off Nagle's algorithm on the listening socket (accepted sockets inherit
+/// it on Linux): tiny_http writes head and body separately, and on a kept-alive
+/// connection the body would otherwise wait for the client's delayed ACK (40 ms).
+#[cfg(target_os = "linux")]
+fn no_delay(listener: &std::net::TcpListener) {
+    use std::os::fd::AsRawFd;
+    let one: libc::c_int = 1;
+    // SAFETY: a valid socket descriptor and a pointer to a c_int of the given size.
+    unsafe {
+        libc::setsockopt(
+            listener.as_raw_fd(),
+            libc::IPPROTO_TCP,
+            libc::TCP_NODELAY,
+            (&one as *const libc::c_int).cast(),
+            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+        );
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn no_delay(_: &std::net::TcpListener) {}
+
 /// Runs the preview server until Ctrl-C (or until `stop` is set, for tests).
 pub fn serve(opts: &ServeOptions, stop: Arc<AtomicBool>) -> Result<(), Error> {
     crate::load_config(&opts.root)?;
     let addr = SocketAddr::new(opts.bind, opts.port);
-    let server = tiny_http::Server::http(addr)
+    let listener = std::net::TcpListener::bind(addr)
+        .map_err(|e| Error::Usage(format!("cannot listen on {addr}: {e}")))?;
+    no_delay(&listener);
+    let server = tiny_http::Server::from_listener(listener, None)
         .map_err(|e| Error::Usage(format!("cannot listen on {addr}: {e}")))?;
     let port = server.server_addr().to_ip().map_or(opts.port, |a| a.port());
     let host = if opts.bind.is_unspecified() {
@@ -245,15 +274,29 @@ pub fn serve(opts: &ServeOptions, stop: Arc<AtomicBool>) -> Result<(), Error> {
             }
         });
     }
-    while !stop.load(Ordering::SeqCst) {
-        match server.recv_timeout(Duration::from_millis(200)) {
-            Ok(Some(request)) => {
-                let shared = shared.clone();
-                std::thread::spawn(move || respond(request, &shared));
-            }
-            Ok(None) => {}
-            Err(e) => eprintln!("server error: {e}"),
-        }
+    // A fixed set of workers answers requests (no thread per request); event
+    // streams, which stay open, get a thread of their own.
+    let server = Arc::new(server);
+    let workers: Vec<_> = (0..WORKERS)
+        .map(|_| {
+            let (server, shared, stop) = (server.clone(), shared.clone(), stop.clone());
+            std::thread::spawn(move || {
+                while !stop.load(Ordering::SeqCst) {
+                    match server.recv_timeout(Duration::from_millis(200)) {
+                        Ok(Some(request)) if request.url() == EVENTS_PATH => {
+                            let shared = shared.clone();
+                            std::thread::spawn(move || respond(request, &shared));
+                        }
+                        Ok(Some(request)) => respond(request, &shared),
+                        Ok(None) => {}
+                        Err(e) => eprintln!("server error: {e}"),
+                    }
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        let _ = w.join();
     }
     // Closing the event streams lets their threads end.
     shared
