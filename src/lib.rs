@@ -171,7 +171,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     let start = Instant::now();
     let out = output::check_output_dir(&opts.root, &opts.output)?;
     let built = generate(&opts.root, opts.base_url.as_deref(), opts.drafts)?;
+    let generated = start.elapsed();
     output::write_site(&out, &built.files, built.minify)?;
+    timing("generate", generated);
+    timing("minify and write", start.elapsed() - generated);
     Ok(BuildReport {
         output: out,
         pages: built.pages,
@@ -179,6 +182,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
         warnings: built.warnings,
         elapsed: start.elapsed(),
     })
+}
+
+/// With `BICHIG_TIMINGS=1`, prints how long a stage took (time since the start
+/// of the build, or of the stage for `minify and write`) to stderr.
+pub fn timing(stage: &str, elapsed: std::time::Duration) {
+    if std::env::var_os("BICHIG_TIMINGS").is_some() {
+        eprintln!(
+            "timing: {stage:<18} {:>8.1} ms",
+            elapsed.as_secs_f64() * 1000.0
+        );
+    }
 }
 
 /// A site generated in memory: every output file, not yet written.
@@ -196,6 +210,7 @@ pub struct Generated {
 /// Load, resolve and render the site in `root` into memory (no disk writes):
 /// what `build` writes and `serve` serves.
 pub fn generate(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Generated, Error> {
+    let started = Instant::now();
     // Load: gather every problem of every input before giving up.
     let mut problems = Vec::new();
     let inputs = load_inputs(root, base_url, &mut problems)?;
@@ -217,9 +232,12 @@ pub fn generate(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Gen
         strings,
         mut warnings,
     } = inputs;
+    timing("load", started.elapsed());
     let site = resolve::resolve(config, sources, drafts).map_err(Error::Content)?;
+    timing("resolve", started.elapsed());
     let mut files =
         render::render_site(&site, &templates, &strings, &tables).map_err(Error::Content)?;
+    timing("render", started.elapsed());
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     files.extend(statics);
     warnings.sort_by(|a, b| a.path.cmp(&b.path));

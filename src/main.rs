@@ -5,6 +5,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// mimalloc: builds allocate and free many page-sized strings from several threads,
+/// where glibc's allocator spent a third of the build's time.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Static site generator for bilingual public reports in Chinese and traditional Mongolian.
 #[derive(Parser)]
 #[command(name = "bichig", version, about)]

@@ -3,9 +3,11 @@
 //! bigrams, other scripts by words with Mongolian controls removed, so a query
 //! matches through variation selectors, MVS and NNBSP (pure).
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
-use serde::Serialize;
+use rayon::prelude::*;
+use serde::{Serialize, Serializer};
 
 /// One page in the index.
 pub struct Doc<'a> {
@@ -22,7 +24,16 @@ struct Index<'a> {
     v: u32,
     lang: &'a str,
     docs: Vec<(&'a str, &'a str, &'a str)>,
-    terms: BTreeMap<String, Vec<u32>>,
+    terms: SortedTerms<'a>,
+}
+
+/// Term → postings, written as a JSON object in term order (deterministic output).
+struct SortedTerms<'a>(Vec<(Cow<'a, str>, Vec<u32>)>);
+
+impl Serialize for SortedTerms<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
 }
 
 fn is_han(c: char) -> bool {
@@ -48,32 +59,74 @@ fn is_separator(c: char) -> bool {
 /// The normalized terms of `text`: Han bigrams (or the single character of a
 /// one-character run) and lowercased words of other scripts.
 pub fn terms(text: &str) -> Vec<String> {
+    terms_of(text).into_iter().map(Cow::into_owned).collect()
+}
+
+/// [`terms`] borrowing from `text` wherever the term is written as it is
+/// normalized (most are): an index of many pages then allocates little.
+fn terms_of<'t>(text: &'t str) -> Vec<Cow<'t, str>> {
     let mut out = Vec::new();
-    let mut han: Vec<char> = Vec::new();
-    let mut word = String::new();
-    let flush_han = |han: &mut Vec<char>, out: &mut Vec<String>| {
+    // Han run: byte ranges of its characters.
+    let mut han: Vec<(usize, usize)> = Vec::new();
+    // Word: start byte, end byte, and the normalized text once it differs.
+    let mut word: Option<(usize, usize, Option<String>)> = None;
+    let piece = |a: (usize, usize), b: (usize, usize)| -> Cow<'t, str> {
+        if a.1 == b.0 {
+            Cow::Borrowed(&text[a.0..b.1])
+        } else {
+            Cow::Owned(format!("{}{}", &text[a.0..a.1], &text[b.0..b.1]))
+        }
+    };
+    let flush_han = |han: &mut Vec<(usize, usize)>, out: &mut Vec<Cow<'t, str>>| {
         match han.len() {
             0 => {}
-            1 => out.push(han[0].to_string()),
-            _ => out.extend(han.windows(2).map(|w| w.iter().collect::<String>())),
+            1 => out.push(Cow::Borrowed(&text[han[0].0..han[0].1])),
+            _ => out.extend(han.windows(2).map(|w| piece(w[0], w[1]))),
         }
         han.clear();
     };
-    let flush_word = |word: &mut String, out: &mut Vec<String>| {
-        if !word.is_empty() {
-            out.push(std::mem::take(word));
+    let flush_word = |word: &mut Option<(usize, usize, Option<String>)>,
+                      out: &mut Vec<Cow<'t, str>>| {
+        match word.take() {
+            Some((_, _, Some(owned))) => out.push(Cow::Owned(owned)),
+            Some((a, b, None)) => out.push(Cow::Borrowed(&text[a..b])),
+            None => {}
         }
     };
-    for c in text.chars().filter(|&c| !is_ignorable(c)) {
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        if is_ignorable(c) {
+            // The word goes on without it: from here on it differs from the text.
+            if let Some((a, b, owned @ None)) = &mut word {
+                *owned = Some(text[*a..*b].to_string());
+            }
+            continue;
+        }
         if is_han(c) {
             flush_word(&mut word, &mut out);
-            han.push(c);
+            han.push((i, end));
         } else if is_separator(c) {
             flush_han(&mut han, &mut out);
             flush_word(&mut word, &mut out);
         } else {
             flush_han(&mut han, &mut out);
-            word.extend(c.to_lowercase());
+            let lower_same = !c.is_uppercase();
+            match &mut word {
+                None if lower_same => word = Some((i, end, None)),
+                None => word = Some((i, end, Some(c.to_lowercase().collect()))),
+                Some((a, b, owned)) => {
+                    match owned {
+                        Some(s) => s.extend(c.to_lowercase()),
+                        None if lower_same && *b == i => {}
+                        None => {
+                            let mut s = text[*a..*b].to_string();
+                            s.extend(c.to_lowercase());
+                            *owned = Some(s);
+                        }
+                    }
+                    *b = end;
+                }
+            }
         }
     }
     flush_han(&mut han, &mut out);
@@ -83,20 +136,30 @@ pub fn terms(text: &str) -> Vec<String> {
 
 /// The index of `docs` as compact JSON.
 pub fn index_json(lang: &str, docs: &[Doc<'_>]) -> String {
-    let mut terms_map: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for (i, d) in docs.iter().enumerate() {
-        for t in terms(d.title).into_iter().chain(terms(d.text)) {
-            let postings = terms_map.entry(t).or_default();
-            if postings.last() != Some(&(i as u32)) {
-                postings.push(i as u32);
-            }
+    // Terms of each page in parallel, each once per page; then postings in page order.
+    let per_doc: Vec<Vec<Cow<'_, str>>> = docs
+        .par_iter()
+        .map(|d| {
+            let mut t = terms_of(d.title);
+            t.extend(terms_of(d.text));
+            t.sort_unstable();
+            t.dedup();
+            t
+        })
+        .collect();
+    let mut postings: HashMap<Cow<'_, str>, Vec<u32>> = HashMap::new();
+    for (i, doc_terms) in per_doc.into_iter().enumerate() {
+        for t in doc_terms {
+            postings.entry(t).or_default().push(i as u32);
         }
     }
+    let mut sorted: Vec<(Cow<'_, str>, Vec<u32>)> = postings.into_iter().collect();
+    sorted.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let index = Index {
         v: 1,
         lang,
         docs: docs.iter().map(|d| (d.title, d.url, d.text)).collect(),
-        terms: terms_map,
+        terms: SortedTerms(sorted),
     };
     serde_json::to_string(&index).unwrap_or_else(|_| "{}".to_string())
 }
@@ -110,6 +173,18 @@ mod tests {
         assert_eq!(terms("金融扶贫"), ["金融", "融扶", "扶贫"]);
         assert_eq!(terms("贷款 A"), ["贷款", "a"]);
         assert_eq!(terms("县,乡"), ["县", "乡"]);
+    }
+
+    #[test]
+    fn borrowed_and_normalized_terms_agree() {
+        assert_eq!(terms("ABc dEf aB Ab"), ["abc", "def", "ab", "ab"]);
+        assert_eq!(terms("金\u{200D}融扶"), ["金融", "融扶"]);
+        assert_eq!(terms("ᠪᠢ\u{180B}ᠴᠢᠭ x\u{202F}Y"), ["ᠪᠢᠴᠢᠭ", "xy"]);
+        assert_eq!(terms("\u{180E}a\u{180E}"), ["a"]);
+        assert!(matches!(
+            terms_of("金融 ab")[..],
+            [Cow::Borrowed(_), Cow::Borrowed(_)]
+        ));
     }
 
     #[test]

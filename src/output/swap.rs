@@ -1,7 +1,6 @@
 //! Writing the site into a staging folder beside the output, then swapping it in,
 //! so a failed or interrupted build never leaves a half-written site.
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -143,15 +142,13 @@ fn write_all(staging: &Path, files: &[OutputFile], minify: bool) -> Result<(), E
             bad.path
         )));
     }
-    let dirs: BTreeSet<PathBuf> = files
-        .iter()
-        .filter_map(|f| staging.join(&f.path).parent().map(Path::to_path_buf))
-        .collect();
-    for d in &dirs {
-        fs::create_dir_all(d).map_err(|e| Error::io(d, e))?;
-    }
     files.par_iter().try_for_each(|f| {
         let target = staging.join(&f.path);
+        // Folders are made by the threads writing into them (create_dir_all
+        // tolerates another thread making the same folder).
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
         match &f.contents {
             Contents::Html(html) if minify => fs::write(&target, minify_html(html)),
             Contents::Html(html) => fs::write(&target, html),

@@ -209,7 +209,8 @@ pub fn data_pages(
             &page(None, None, Some(index)),
             Path::new("content/data"),
         ) {
-            Ok(html) => files.push(OutputFile::html(
+            Ok(html) => files.push(OutputFile::page(
+                site.config.minify,
                 format!("{}data/index.html", prefix(site, li)),
                 html,
             )),
@@ -242,7 +243,8 @@ pub fn data_pages(
                 &page(Some(&t.id), Some(view), None),
                 &t.path,
             ) {
-                Ok(html) => files.push(OutputFile::html(
+                Ok(html) => files.push(OutputFile::page(
+                    site.config.minify,
                     format!("{}data/{}/index.html", prefix(site, li), t.id),
                     html,
                 )),

@@ -192,7 +192,7 @@ pub(super) fn tag_pages(
             ctx.canonical = absolute(&view.url);
             ctx.section = Some(view);
             match templates.render(li, "section.html", &ctx, Path::new("tags")) {
-                Ok(html) => files.push(OutputFile::html(out, html)),
+                Ok(html) => files.push(OutputFile::page(site.config.minify, out, html)),
                 Err(d) => problems.push(d),
             }
         };

@@ -39,6 +39,7 @@ pub fn render_site(
     strings: &[Strings],
     tables: &[DataTable],
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let t0 = std::time::Instant::now();
     let data = DataSet::new(tables);
     let codes: Vec<&str> = site
         .config
@@ -51,6 +52,7 @@ pub fn render_site(
         .par_iter()
         .map(|e| render_markdown(site, e, &codes, &data, strings))
         .collect();
+    crate::timing("render: markdown", t0.elapsed());
     let mut problems: Vec<Diagnostic> = rendered
         .iter()
         .flat_map(|r| r.diagnostics.iter().cloned())
@@ -91,7 +93,9 @@ pub fn render_site(
         nav: &nav,
     };
 
+    crate::timing("render: views", t0.elapsed());
     let search_indexes = search_page::indexes(site, &rendered);
+    crate::timing("render: search", t0.elapsed());
     let results: Vec<Result<Vec<OutputFile>, Diagnostic>> = site
         .entries
         .par_iter()
@@ -111,7 +115,11 @@ pub fn render_site(
             let path = &site.source(entry).path;
             let Some(section) = ctx.section.take() else {
                 let html = templates.render(li, name, &ctx, path)?;
-                return Ok(vec![OutputFile::html(entry.out_path.clone(), html)]);
+                return Ok(vec![OutputFile::page(
+                    site.config.minify,
+                    entry.out_path.clone(),
+                    html,
+                )]);
             };
             let dir = entry.out_path.trim_end_matches("index.html").to_string();
             let mut out = Vec::new();
@@ -120,12 +128,17 @@ pub fn render_site(
                 ctx.canonical = format!("{canonical}{suffix}");
                 ctx.section = Some(view);
                 let html = templates.render(li, name, &ctx, path)?;
-                out.push(OutputFile::html(format!("{dir}{suffix}index.html"), html));
+                out.push(OutputFile::page(
+                    site.config.minify,
+                    format!("{dir}{suffix}index.html"),
+                    html,
+                ));
             }
             Ok(out)
         })
         .collect();
 
+    crate::timing("render: pages", t0.elapsed());
     let mut files = Vec::with_capacity(results.len() + sites.len());
     for r in results {
         match r {
@@ -160,7 +173,11 @@ pub fn render_site(
             search: None,
         };
         match templates.render(li, "404.html", &ctx, Path::new("404.html")) {
-            Ok(html) => files.push(OutputFile::html(format!("{prefix}404.html"), html)),
+            Ok(html) => files.push(OutputFile::page(
+                site.config.minify,
+                format!("{prefix}404.html"),
+                html,
+            )),
             Err(d) => problems.push(d),
         }
     }
@@ -177,6 +194,7 @@ pub fn render_site(
         Ok(f) => files.extend(f),
         Err(d) => problems.extend(d),
     }
+    crate::timing("render: lists", t0.elapsed());
     files.extend(site_files::feeds(site, &summaries));
     let extra = site_files::sitemap_and_robots(site, &files);
     files.extend(extra);
@@ -184,6 +202,7 @@ pub fn render_site(
         Ok(f) => files.extend(f),
         Err(d) => problems.extend(d),
     }
+    crate::timing("render: site files", t0.elapsed());
     if problems.is_empty() {
         Ok(files)
     } else {

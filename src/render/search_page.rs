@@ -14,9 +14,10 @@ use crate::templates::Templates;
 /// The index JSON of every language (pages in the language, fallbacks included:
 /// their text is what the reader sees there).
 pub fn indexes(site: &Site, rendered: &[Rendered]) -> Vec<OutputFile> {
+    use rayon::prelude::*;
     site.config
         .languages
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(li, lang)| {
             let docs: Vec<Doc<'_>> = site
@@ -56,7 +57,8 @@ pub fn pages(
             script_url: format!("{}js/search.js", site.config.base_path),
         });
         match templates.render(li, "search.html", &ctx, Path::new("search")) {
-            Ok(html) => files.push(OutputFile::html(
+            Ok(html) => files.push(OutputFile::page(
+                site.config.minify,
                 format!("{}search/index.html", generated::lang_prefix(site, li)),
                 html,
             )),
