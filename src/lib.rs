@@ -20,6 +20,7 @@ pub mod content;
 pub mod data;
 pub mod diagnostics;
 pub mod i18n;
+pub mod incremental;
 pub mod locale;
 pub mod markdown;
 pub mod output;
@@ -205,6 +206,8 @@ pub struct Generated {
     pub minify: bool,
     /// Warnings.
     pub warnings: Vec<Diagnostic>,
+    /// What it was made from, for re-rendering single pages (`serve`).
+    pub state: incremental::SiteState,
 }
 
 /// Load, resolve and render the site in `root` into memory (no disk writes):
@@ -235,7 +238,7 @@ pub fn generate(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Gen
     timing("load", started.elapsed());
     let site = resolve::resolve(config, sources, drafts).map_err(Error::Content)?;
     timing("resolve", started.elapsed());
-    let mut files =
+    let (mut files, context) =
         render::render_site(&site, &templates, &strings, &tables).map_err(Error::Content)?;
     timing("render", started.elapsed());
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
@@ -246,6 +249,14 @@ pub fn generate(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Gen
         pages,
         minify: site.config.minify,
         warnings,
+        state: incremental::SiteState {
+            root: root.to_path_buf(),
+            site,
+            templates,
+            strings,
+            tables,
+            context,
+        },
     })
 }
 

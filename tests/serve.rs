@@ -184,3 +184,32 @@ fn kept_alive_connections_answer_without_delay() {
     println!("20 kept-alive requests in {} ms", took.as_millis());
     assert!(took.as_millis() < 500, "{took:?}");
 }
+
+/// An edit to the text of a page is served at once on the page, on the
+/// fallback that shows it and on its section's listing; the search index
+/// follows with the full build once edits pause. A changed title goes through a full build.
+#[test]
+fn an_edit_to_one_page_is_served_before_the_full_rebuild() {
+    let site = SiteTest::new("bilingual");
+    let server = Server::start(site.root());
+    let page = site.root().join("content/measures/organisation.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, text.replace("领导小组", "领导小组和工作专班")).unwrap();
+    let took = server.wait_for("/measures/organisation/", |b| b.contains("工作专班"));
+    println!("page updated after {} ms", took.as_millis());
+    server.wait_for("/mn/measures/organisation/", |b| b.contains("工作专班"));
+    // Its section's listing shows the new summary.
+    assert!(get(&server.addr, "/measures/").1.contains("工作专班"));
+    let (_, index) = get(&server.addr, "/search/index.json");
+    assert!(
+        !index.contains("工作专班"),
+        "the search index waits for the full build"
+    );
+    server.wait_for("/search/index.json", |b| b.contains("工作专班"));
+
+    std::fs::write(&page, text.replace("强化组织保障", "强化组织领导")).unwrap();
+    server.wait_for("/measures/", |b| b.contains("强化组织领导"));
+    assert!(get(&server.addr, "/measures/organisation/")
+        .1
+        .contains("强化组织领导"));
+}

@@ -42,7 +42,7 @@ pub enum TranslationState {
 }
 
 /// Front matter as written; unknown keys are errors.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     /// Page title (required).

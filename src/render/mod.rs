@@ -32,13 +32,22 @@ use context::{site_view, ViewBuilder};
 use data::DataSet;
 use views::{SiteView, TemplateContext};
 
+/// What every page's context takes from the whole site (summaries, the site as
+/// seen from each language, reading order and series). `serve` keeps it so an
+/// edit to the text of one page re-renders that page alone.
+pub struct SiteContext {
+    summaries: Vec<String>,
+    sites: Vec<SiteView>,
+    nav: series_views::Navigation,
+}
+
 /// Renders every page of the site (all languages), plus one `404.html` per language.
 pub fn render_site(
     site: &Site,
     templates: &Templates,
     strings: &[Strings],
     tables: &[DataTable],
-) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+) -> Result<(Vec<OutputFile>, SiteContext), Vec<Diagnostic>> {
     let t0 = std::time::Instant::now();
     let data = DataSet::new(tables);
     let codes: Vec<&str> = site
@@ -100,44 +109,8 @@ pub fn render_site(
         .entries
         .par_iter()
         .zip(rendered.into_par_iter())
-        .map(|(entry, r)| {
-            let li = lang_index(site, &entry.lang);
-            let mut sv = sites[li].clone();
-            for item in &mut sv.nav {
-                item.active = entry.url.starts_with(&item.url);
-            }
-            let mut ctx = builder.context(entry, r, &sv);
-            let name = match (entry.is_section, entry.parent) {
-                (true, None) => "home.html",
-                (true, Some(_)) => "section.html",
-                _ => "page.html",
-            };
-            let path = &site.source(entry).path;
-            let Some(section) = ctx.section.take() else {
-                let html = templates.render(li, name, &ctx, path)?;
-                return Ok(vec![OutputFile::page(
-                    site.config.minify,
-                    entry.out_path.clone(),
-                    html,
-                )]);
-            };
-            let dir = entry.out_path.trim_end_matches("index.html").to_string();
-            let mut out = Vec::new();
-            let canonical = ctx.canonical.clone();
-            for (suffix, view) in listing::paginate(section, site.config.paginate_by) {
-                ctx.canonical = format!("{canonical}{suffix}");
-                ctx.section = Some(view);
-                let html = templates.render(li, name, &ctx, path)?;
-                out.push(OutputFile::page(
-                    site.config.minify,
-                    format!("{dir}{suffix}index.html"),
-                    html,
-                ));
-            }
-            Ok(out)
-        })
+        .map(|(entry, r)| render_entry(&builder, templates, &sites, entry, r, None))
         .collect();
-
     crate::timing("render: pages", t0.elapsed());
     let mut files = Vec::with_capacity(results.len() + sites.len());
     for r in results {
@@ -204,10 +177,134 @@ pub fn render_site(
     }
     crate::timing("render: site files", t0.elapsed());
     if problems.is_empty() {
-        Ok(files)
+        Ok((
+            files,
+            SiteContext {
+                summaries,
+                sites,
+                nav,
+            },
+        ))
     } else {
         Err(problems)
     }
+}
+
+/// The HTML of one entry: its page, or every page of a paginated section (with
+/// `listing`, only the listing pages that list the page at that URL).
+fn render_entry(
+    builder: &ViewBuilder<'_>,
+    templates: &Templates,
+    sites: &[SiteView],
+    entry: &Entry,
+    r: Rendered,
+    listing: Option<&str>,
+) -> Result<Vec<OutputFile>, Diagnostic> {
+    let site = builder.site;
+    let li = lang_index(site, &entry.lang);
+    let mut sv = sites[li].clone();
+    for item in &mut sv.nav {
+        item.active = entry.url.starts_with(&item.url);
+    }
+    let mut ctx = builder.context(entry, r, &sv);
+    let name = match (entry.is_section, entry.parent) {
+        (true, None) => "home.html",
+        (true, Some(_)) => "section.html",
+        _ => "page.html",
+    };
+    let path = &site.source(entry).path;
+    let Some(section) = ctx.section.take() else {
+        let html = templates.render(li, name, &ctx, path)?;
+        return Ok(vec![OutputFile::page(
+            site.config.minify,
+            entry.out_path.clone(),
+            html,
+        )]);
+    };
+    let dir = entry.out_path.trim_end_matches("index.html").to_string();
+    let mut out = Vec::new();
+    let canonical = ctx.canonical.clone();
+    let pages = listing::paginate(section, site.config.paginate_by);
+    let paginated = pages.len() > 1;
+    for (suffix, view) in pages {
+        if let (Some(url), true) = (listing, paginated) {
+            if !view.pages.iter().any(|p| p.url == url) {
+                continue;
+            }
+        }
+        ctx.canonical = format!("{canonical}{suffix}");
+        ctx.section = Some(view);
+        let html = templates.render(li, name, &ctx, path)?;
+        out.push(OutputFile::page(
+            site.config.minify,
+            format!("{dir}{suffix}index.html"),
+            html,
+        ));
+    }
+    Ok(out)
+}
+
+/// Re-renders the pages showing source `source` (the page and the fallbacks that
+/// show it) and the listing pages of their sections that list them, with the
+/// context of the last full render, updating its summaries. Feeds, the search
+/// index and tag pages are left to the next full render.
+pub fn render_source(
+    site: &Site,
+    templates: &Templates,
+    strings: &[Strings],
+    tables: &[DataTable],
+    cx: &mut SiteContext,
+    source: usize,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let data = DataSet::new(tables);
+    let codes: Vec<&str> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| l.code.as_str())
+        .collect();
+    // Entry, and the URL of the edited page it lists (for its parent sections).
+    let mut targets: Vec<(usize, Option<&str>)> = Vec::new();
+    for (i, e) in site.entries.iter().enumerate() {
+        if e.source == source {
+            targets.push((i, None));
+            targets.extend(e.parent.map(|p| (p, Some(e.url.as_str()))));
+        }
+    }
+    targets.sort_unstable();
+    targets.dedup_by_key(|t| t.0);
+    let mut rendered = Vec::new();
+    for (i, listing) in targets {
+        let e = &site.entries[i];
+        let r = render_markdown(site, e, &codes, &data, strings);
+        if !r.diagnostics.is_empty() {
+            return Err(r.diagnostics);
+        }
+        if e.source == source {
+            cx.summaries[i] = site
+                .source(e)
+                .front
+                .summary
+                .clone()
+                .unwrap_or_else(|| r.summary.clone());
+        }
+        rendered.push((i, r, listing));
+    }
+    let builder = ViewBuilder {
+        site,
+        summaries: &cx.summaries,
+        strings,
+        nav: &cx.nav,
+    };
+    // On this thread: rayon's pool may be busy with a full build.
+    let mut files = Vec::new();
+    for (i, r, listing) in rendered {
+        let entry = &site.entries[i];
+        files.extend(
+            render_entry(&builder, templates, &cx.sites, entry, r, listing).map_err(|d| vec![d])?,
+        );
+    }
+    Ok(files)
 }
 
 pub(crate) fn lang_index(site: &Site, code: &str) -> usize {

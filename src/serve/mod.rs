@@ -4,18 +4,18 @@
 
 mod inject;
 mod paths;
+mod rebuild;
 mod watch;
 
 use std::collections::HashMap;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Mutex, RwLock};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::output::{files::Contents, minify_html};
 use crate::Error;
 pub use inject::EVENTS_PATH;
 pub use paths::{resolve, Target};
@@ -48,58 +48,6 @@ struct Shared {
 
 /// Threads answering requests.
 const WORKERS: usize = 8;
-
-/// Builds into memory; on success replaces the files, on failure keeps them and
-/// records the error. Returns the build time.
-fn rebuild(root: &Path, base_url: &str, drafts: bool, shared: &Shared) -> Duration {
-    let start = Instant::now();
-    let result = crate::generate(root, Some(base_url), drafts).and_then(|g| {
-        use rayon::prelude::*;
-        let files = g
-            .files
-            .into_par_iter()
-            .map(|f| {
-                let bytes = match f.contents {
-                    Contents::Html(h) if g.minify => minify_html(&h),
-                    Contents::Html(h) => h.into_bytes(),
-                    Contents::Bytes(b) => b,
-                    Contents::Copy(p) => std::fs::read(&p).map_err(|e| Error::io(&p, e))?,
-                };
-                Ok((f.path, Arc::new(bytes)))
-            })
-            .collect::<Result<HashMap<_, _>, Error>>()?;
-        Ok((files, g.warnings))
-    });
-    let mut snap = shared.snapshot.write().unwrap_or_else(|e| e.into_inner());
-    snap.version += 1;
-    match result {
-        Ok((files, warnings)) => {
-            for w in &warnings {
-                eprintln!("{w}");
-            }
-            snap.files = files;
-            snap.error = None;
-            eprintln!(
-                "built {} files in {} ms",
-                snap.files.len(),
-                start.elapsed().as_millis()
-            );
-        }
-        Err(e) => {
-            let text = e.to_string();
-            eprintln!("build failed, still serving the last good build:\n{text}");
-            snap.error = Some(text);
-        }
-    }
-    let message = format!("data: {}\n\n", snap.version).into_bytes();
-    drop(snap);
-    shared
-        .clients
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .retain(|c| c.send(message.clone()).is_ok());
-    start.elapsed()
-}
 
 fn header(name: &str, value: &str) -> tiny_http::Header {
     tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|_| {
@@ -249,28 +197,19 @@ pub fn serve(opts: &ServeOptions, stop: Arc<AtomicBool>) -> Result<(), Error> {
     });
     // Watch before the first build, so no change is missed.
     let changes = watch::watch(&opts.root)?;
-    rebuild(&opts.root, &base_url, opts.drafts, &shared);
+    let mut builder = rebuild::Builder::new(&opts.root, &base_url, opts.drafts);
+    builder.full(&shared);
     println!(
         "serving {} at {base_url} (Ctrl-C to stop)",
         opts.root.display()
     );
     {
-        let (shared, root, stop, drafts, base_url) = (
-            shared.clone(),
-            opts.root.clone(),
-            stop.clone(),
-            opts.drafts,
-            base_url.clone(),
-        );
+        let (shared, stop) = (shared.clone(), stop.clone());
         std::thread::spawn(move || {
             while !stop.load(Ordering::SeqCst) {
-                if watch::next_batch(
-                    &changes.1,
-                    Duration::from_millis(200),
-                    Duration::from_millis(60),
-                ) {
-                    rebuild(&root, &base_url, drafts, &shared);
-                }
+                let batch =
+                    watch::next_batch(&changes.1, builder.wait(), Duration::from_millis(20));
+                builder.changed(&batch, &shared);
             }
         });
     }

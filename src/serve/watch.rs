@@ -1,6 +1,6 @@
 //! Watching the site's sources for changes, with a short debounce.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
@@ -20,12 +20,18 @@ pub const WATCHED: [&str; 7] = [
 ];
 
 /// Starts watching; the watcher must be kept alive with the receiver.
-pub fn watch(root: &Path) -> Result<(notify::RecommendedWatcher, Receiver<()>), Error> {
+pub fn watch(root: &Path) -> Result<(notify::RecommendedWatcher, Receiver<Vec<PathBuf>>), Error> {
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(e) = event {
             if !matches!(e.kind, notify::EventKind::Access(_)) {
-                let _ = tx.send(());
+                // An event without paths (a rescan) still means "rebuild".
+                let paths = if e.paths.is_empty() {
+                    vec![PathBuf::new()]
+                } else {
+                    e.paths
+                };
+                let _ = tx.send(paths);
             }
         }
     })
@@ -47,19 +53,53 @@ pub fn watch(root: &Path) -> Result<(notify::RecommendedWatcher, Receiver<()>), 
 }
 
 /// Waits up to `wait` for a change; then drains changes until `quiet` passes with
-/// none (an editor's save is often several events). True when something changed.
-pub fn next_batch(rx: &Receiver<()>, wait: Duration, quiet: Duration) -> bool {
-    if rx.recv_timeout(wait).is_err() {
-        return false;
-    }
+/// none (an editor's save is often several events). The paths changed, sorted,
+/// each once; empty when nothing changed.
+pub fn next_batch(rx: &Receiver<Vec<PathBuf>>, wait: Duration, quiet: Duration) -> Vec<PathBuf> {
+    let Ok(mut paths) = rx.recv_timeout(wait) else {
+        return Vec::new();
+    };
     let mut last = Instant::now();
     while last.elapsed() < quiet {
-        if rx
-            .recv_timeout(quiet.saturating_sub(last.elapsed()))
-            .is_ok()
-        {
+        if let Ok(more) = rx.recv_timeout(quiet.saturating_sub(last.elapsed())) {
+            paths.extend(more);
             last = Instant::now();
         }
     }
-    true
+    paths.retain(|p| !is_editor_scratch(p));
+    paths.sort();
+    paths.dedup();
+    if paths.is_empty() {
+        // Only scratch files changed: nothing to do, but the caller keeps waiting.
+        return Vec::new();
+    }
+    paths
+}
+
+/// Files editors write beside the one being saved (swap, backup and temporary
+/// files, vim's `4913` probe): never part of the site, so never a rebuild.
+pub fn is_editor_scratch(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name == "4913"
+        || [".swp", ".swx", ".tmp"].iter().any(|e| name.ends_with(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_scratch_files() {
+        for scratch in [".finance.md.swp", "finance.md~", "4913", "a.tmp", "#a.md#"] {
+            assert!(is_editor_scratch(Path::new(scratch)), "{scratch}");
+        }
+        for real in ["finance.md", "a.csv", "style.css", "_index.mn.md", ""] {
+            assert!(!is_editor_scratch(Path::new(real)), "{real}");
+        }
+    }
 }
