@@ -377,16 +377,17 @@ HUGO_LAYOUTS = {
 </article>
 {{ end }}
 """,
-    # Like bichig's tag pages: every page of the term on one page.
+    # Like bichig's tag pages: paginated as sections are.
     "_default/term.html": """
 {{ define "main" }}
 <article class="section">
 <h1>{{ .Title }}</h1>
 <ul class="listing">
-{{- range .Pages }}
-<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2006-01-02" }}</time></li>
+{{- range .Paginator.Pages }}
+<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2006-01-02" }}</time><p>{{ .Summary | plainify | truncate 120 }}</p></li>
 {{- end }}
 </ul>
+{{ template "_internal/pagination.html" . }}
 </article>
 {{ end }}
 """,

@@ -118,3 +118,34 @@ fn section_listings_are_paginated() {
     assert!(second.contains("<link href=https://example.org/articles/page/2/ rel=canonical>"));
     assert!(second.contains("<span aria-current=page>2</span>"));
 }
+
+#[test]
+fn tag_term_pages_are_paginated_like_sections() {
+    let site = SiteTest::new("basic");
+    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", format!("{config}paginate_by: 1\n"));
+    let org =
+        std::fs::read_to_string(site.root().join("content/measures/organisation.md")).unwrap();
+    site.write(
+        "content/measures/organisation.md",
+        org.replacen("---\n", "---\ntags: [金融]\n", 1),
+    );
+    site.build();
+    let first = site.read("tags/金融/index.html");
+    let second = site.read("tags/金融/page/2/index.html");
+    let count = |html: &str| {
+        [
+            "href=/report/measures/finance/",
+            "href=/report/measures/organisation/",
+        ]
+        .iter()
+        .filter(|l| html.contains(*l))
+        .count()
+    };
+    assert_eq!((count(&first), count(&second)), (1, 1), "{first}\n{second}");
+    assert!(
+        second.contains("/report/tags/金融/page/2/ rel=canonical>"),
+        "{second}"
+    );
+    assert!(site.read("tags/index.html").contains("金融 (2)"));
+}

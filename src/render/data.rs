@@ -1,6 +1,7 @@
 //! Data in pages: shortcodes expanded per language, and the data pages
 //! (`/data/`, `/data/<id>/` with its CSV) in every language.
 
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -216,44 +217,55 @@ pub fn data_pages(
             )),
             Err(d) => problems.push(d),
         }
-        for t in data.tables {
-            let url = data_url(site, li, Some(&t.id));
-            let view = DataView {
-                id: t.id.clone(),
-                title: t.title.get(ctx.lang, ctx.default),
-                url: url.clone(),
-                table: table_html(t, &ctx, &url, &csv_url(site, li, &t.id)),
-                charts: default_charts(t, &ctx),
-                source: t.source.clone(),
-                as_of: t.as_of.clone(),
-                as_of_display: format_date(&t.as_of, ctx.style, ctx.strings),
-                csv_url: csv_url(site, li, &t.id),
-                breadcrumbs: vec![
-                    home.clone(),
-                    Crumb {
-                        title: index_title.clone(),
-                        url: index_url.clone(),
-                        lang_tag: sv.lang_tag.clone(),
-                    },
-                ],
-            };
-            match templates.render(
-                li,
-                "data.html",
-                &page(Some(&t.id), Some(view), None),
-                &t.path,
-            ) {
-                Ok(html) => files.push(OutputFile::page(
-                    site.config.minify,
-                    format!("{}data/{}/index.html", prefix(site, li), t.id),
-                    html,
-                )),
+        // Tables render in parallel (each with its chart and CSV).
+        let per_table: Vec<Result<Vec<OutputFile>, Diagnostic>> = data
+            .tables
+            .par_iter()
+            .map(|t| {
+                let url = data_url(site, li, Some(&t.id));
+                let view = DataView {
+                    id: t.id.clone(),
+                    title: t.title.get(ctx.lang, ctx.default),
+                    url: url.clone(),
+                    table: table_html(t, &ctx, &url, &csv_url(site, li, &t.id)),
+                    charts: default_charts(t, &ctx),
+                    source: t.source.clone(),
+                    as_of: t.as_of.clone(),
+                    as_of_display: format_date(&t.as_of, ctx.style, ctx.strings),
+                    csv_url: csv_url(site, li, &t.id),
+                    breadcrumbs: vec![
+                        home.clone(),
+                        Crumb {
+                            title: index_title.clone(),
+                            url: index_url.clone(),
+                            lang_tag: sv.lang_tag.clone(),
+                        },
+                    ],
+                };
+                let html = templates.render(
+                    li,
+                    "data.html",
+                    &page(Some(&t.id), Some(view), None),
+                    &t.path,
+                )?;
+                Ok(vec![
+                    OutputFile::page(
+                        site.config.minify,
+                        format!("{}data/{}/index.html", prefix(site, li), t.id),
+                        html,
+                    ),
+                    OutputFile::bytes(
+                        format!("{}data/{id}/{id}.csv", prefix(site, li), id = t.id),
+                        table_csv(t, &ctx),
+                    ),
+                ])
+            })
+            .collect();
+        for r in per_table {
+            match r {
+                Ok(f) => files.extend(f),
                 Err(d) => problems.push(d),
             }
-            files.push(OutputFile::bytes(
-                format!("{}data/{id}/{id}.csv", prefix(site, li), id = t.id),
-                table_csv(t, &ctx),
-            ));
         }
     }
     if problems.is_empty() {

@@ -3,6 +3,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use super::context::ViewBuilder;
 use super::views::{Crumb, Paginator, PaginatorLink, SectionView, SiteView, TagLink};
 use crate::diagnostics::Diagnostic;
@@ -187,15 +189,8 @@ pub(super) fn tag_pages(
             .cloned()
             .unwrap_or_else(|| "tags".into());
         // A term exists in one language only: other languages link to their tag index.
-        let mut render = |view: SectionView, out: String| {
-            let mut ctx = super::generated::context(site, sv, li, "tags/");
-            ctx.canonical = absolute(&view.url);
-            ctx.section = Some(view);
-            match templates.render(li, "section.html", &ctx, Path::new("tags")) {
-                Ok(html) => files.push(OutputFile::page(site.config.minify, out, html)),
-                Err(d) => problems.push(d),
-            }
-        };
+        // Listing pages to render: (view, canonical URL, output path).
+        let mut jobs: Vec<(SectionView, String, String)> = Vec::new();
         let mut index = empty_section(
             title.clone(),
             index_url.clone(),
@@ -226,9 +221,36 @@ pub(super) fn tag_pages(
                 ],
             );
             term.pages = entries.iter().map(|&i| b.page_ref(i)).collect();
-            render(term, format!("{out_prefix}{slug}/index.html"));
+            for (suffix, view) in paginate(term, site.config.paginate_by) {
+                jobs.push((
+                    view,
+                    absolute(&format!("{url}{suffix}")),
+                    format!("{out_prefix}{slug}/{suffix}index.html"),
+                ));
+            }
         }
-        render(index, format!("{out_prefix}index.html"));
+        jobs.push((
+            index,
+            absolute(&index_url),
+            format!("{out_prefix}index.html"),
+        ));
+        let rendered: Vec<Result<OutputFile, Diagnostic>> = jobs
+            .into_par_iter()
+            .map(|(view, canonical, out)| {
+                let mut ctx = super::generated::context(site, sv, li, "tags/");
+                ctx.canonical = canonical;
+                ctx.section = Some(view);
+                templates
+                    .render(li, "section.html", &ctx, Path::new("tags"))
+                    .map(|html| OutputFile::page(site.config.minify, out, html))
+            })
+            .collect();
+        for r in rendered {
+            match r {
+                Ok(f) => files.push(f),
+                Err(d) => problems.push(d),
+            }
+        }
     }
     if problems.is_empty() {
         Ok(files)

@@ -56,7 +56,7 @@ pub fn render_site(
         .iter()
         .map(|l| l.code.as_str())
         .collect();
-    let rendered: Vec<Rendered> = site
+    let mut rendered: Vec<Rendered> = site
         .entries
         .par_iter()
         .map(|e| render_markdown(site, e, &codes, &data, strings))
@@ -103,15 +103,23 @@ pub fn render_site(
     };
 
     crate::timing("render: views", t0.elapsed());
-    let search_indexes = search_page::indexes(site, &rendered);
-    crate::timing("render: search", t0.elapsed());
-    let results: Vec<Result<Vec<OutputFile>, Diagnostic>> = site
-        .entries
-        .par_iter()
-        .zip(rendered.into_par_iter())
-        .map(|(entry, r)| render_entry(&builder, templates, &sites, entry, r, None))
+    // The search index (largely sequential) is built while the pages render.
+    let texts: Vec<String> = rendered
+        .iter_mut()
+        .map(|r| std::mem::take(&mut r.text))
         .collect();
-    crate::timing("render: pages", t0.elapsed());
+    let (search_indexes, results) = rayon::join(
+        || search_page::indexes(site, &texts),
+        || {
+            site.entries
+                .par_iter()
+                .zip(rendered.into_par_iter())
+                .map(|(entry, r)| render_entry(&builder, templates, &sites, entry, r, None))
+                .collect::<Vec<Result<Vec<OutputFile>, Diagnostic>>>()
+        },
+    );
+    drop(texts);
+    crate::timing("render: pages and search", t0.elapsed());
     let mut files = Vec::with_capacity(results.len() + sites.len());
     for r in results {
         match r {
@@ -154,10 +162,12 @@ pub fn render_site(
             Err(d) => problems.push(d),
         }
     }
+    crate::timing("render: 404", t0.elapsed());
     match data::data_pages(site, templates, strings, &data, &sites) {
         Ok(f) => files.extend(f),
         Err(d) => problems.extend(d),
     }
+    crate::timing("render: data", t0.elapsed());
     match search_page::pages(site, templates, &sites) {
         Ok(f) => files.extend(f),
         Err(d) => problems.extend(d),

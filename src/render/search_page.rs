@@ -5,7 +5,6 @@ use std::path::Path;
 use super::generated;
 use super::views::{SearchView, SiteView};
 use crate::diagnostics::Diagnostic;
-use crate::markdown::Rendered;
 use crate::output::OutputFile;
 use crate::resolve::Site;
 use crate::search::{index_json, Doc};
@@ -13,7 +12,7 @@ use crate::templates::Templates;
 
 /// The index JSON of every language (pages in the language, fallbacks included:
 /// their text is what the reader sees there).
-pub fn indexes(site: &Site, rendered: &[Rendered]) -> Vec<OutputFile> {
+pub fn indexes(site: &Site, texts: &[String]) -> Vec<OutputFile> {
     use rayon::prelude::*;
     site.config
         .languages
@@ -23,12 +22,12 @@ pub fn indexes(site: &Site, rendered: &[Rendered]) -> Vec<OutputFile> {
             let docs: Vec<Doc<'_>> = site
                 .entries
                 .iter()
-                .zip(rendered)
+                .zip(texts)
                 .filter(|(e, _)| e.lang == lang.code)
-                .map(|(e, r)| Doc {
+                .map(|(e, text)| Doc {
                     title: &site.source(e).title,
                     url: &e.url,
-                    text: &r.text,
+                    text,
                 })
                 .collect();
             OutputFile::bytes(
