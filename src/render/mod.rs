@@ -50,12 +50,7 @@ pub fn render_site(
 ) -> Result<(Vec<OutputFile>, SiteContext), Vec<Diagnostic>> {
     let t0 = std::time::Instant::now();
     let data = DataSet::new(tables);
-    let codes: Vec<&str> = site
-        .config
-        .languages
-        .iter()
-        .map(|l| l.code.as_str())
-        .collect();
+    let codes = language_codes(site);
     let mut rendered: Vec<Rendered> = site
         .entries
         .par_iter()
@@ -254,6 +249,15 @@ fn render_entry(
     Ok(out)
 }
 
+/// The site's language codes, in configured order.
+fn language_codes(site: &Site) -> Vec<&str> {
+    site.config
+        .languages
+        .iter()
+        .map(|l| l.code.as_str())
+        .collect()
+}
+
 /// Re-renders the pages showing source `source` (the page and the fallbacks that
 /// show it) and the listing pages of their sections that list them, with the
 /// context of the last full render, updating its summaries. Feeds, the search
@@ -267,12 +271,7 @@ pub fn render_source(
     source: usize,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let data = DataSet::new(tables);
-    let codes: Vec<&str> = site
-        .config
-        .languages
-        .iter()
-        .map(|l| l.code.as_str())
-        .collect();
+    let codes = language_codes(site);
     // Entry, and the URL of the edited page it lists (for its parent sections).
     let mut targets: Vec<(usize, Option<&str>)> = Vec::new();
     for (i, e) in site.entries.iter().enumerate() {
