@@ -103,6 +103,15 @@ fn hostile_text_is_escaped_everywhere() {
         assert!(!html.contains("<script>alert"), "{file}: raw script");
         assert!(!html.contains("<b>&"), "{file}: raw tag");
     }
+    // The templates' escaper: the five characters HTML needs, and URLs left legible.
+    let page = site.read("evil/index.html");
+    assert!(
+        page.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;&#x2F;script&gt; &amp; &#39;q&#39;")
+            || page.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;"),
+        "title escaped in text"
+    );
+    assert!(page.contains("href=\"/\""), "URLs not entity-encoded");
+    assert!(!page.contains("&#x2F;"));
     // Minified, `<` may stay literal where HTML cannot read it as markup (inside
     // <title> and quoted attribute values): nowhere else.
     site.write("site.yaml", &config);

@@ -1,18 +1,26 @@
 //! Small HTML helpers shared by the table and chart writers (pure).
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and attribute values: `& < > " '`, nothing
+/// else (a `/` needs no escape once `<` is escaped). Also the templates' escaper.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    let mut last = 0;
+    // Only ASCII bytes are replaced, so every slice boundary is a char boundary.
+    for (i, b) in bytes.iter().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[last..i]);
+        out.push_str(rep);
+        last = i + 1;
     }
+    out.push_str(&s[last..]);
     out
 }
 
@@ -60,6 +68,16 @@ mod tests {
             escape("<a href=\"x\">&'"),
             "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
         );
+    }
+
+    #[test]
+    fn escapes_between_multibyte_text_and_keeps_slashes() {
+        assert_eq!(
+            escape("ᠮᠣᠩᠭᠣᠯ\u{180E}<突泉>/s/&"),
+            "ᠮᠣᠩᠭᠣᠯ\u{180E}&lt;突泉&gt;/s/&amp;"
+        );
+        assert_eq!(escape(""), "");
+        assert_eq!(escape("无须转义"), "无须转义");
     }
 
     #[test]
