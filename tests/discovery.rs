@@ -120,6 +120,34 @@ fn section_listings_are_paginated() {
 }
 
 #[test]
+fn home_cards_list_a_listing_page_of_pages_and_link_the_rest() {
+    let site = SiteTest::new("series");
+    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", format!("{config}paginate_by: 2\n"));
+    site.build();
+    let home = site.read("index.html");
+    let card = home
+        .split("<section class=card>")
+        .skip(1)
+        .find(|c| c.contains("href=/articles/>"))
+        .unwrap();
+    let listed = ["a2015", "b2017", "c2017", "other"]
+        .iter()
+        .filter(|p| card.contains(&format!("href=/articles/{p}/")))
+        .count();
+    assert_eq!(listed, 2, "{card}");
+    assert!(
+        card.contains("<a href=/articles/>查看全部 (4)</a>"),
+        "{card}"
+    );
+    // Unpaginated, a card lists every page and needs no link.
+    site.write("site.yaml", &config);
+    site.build();
+    let home = site.read("index.html");
+    assert!(home.contains("href=/articles/other/") && !home.contains("查看全部"));
+}
+
+#[test]
 fn tag_term_pages_are_paginated_like_sections() {
     let site = SiteTest::new("basic");
     let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();

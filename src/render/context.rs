@@ -169,7 +169,15 @@ impl ViewBuilder<'_> {
                             title: self.site.source(s).title.clone(),
                             url: s.url.clone(),
                             summary: self.summaries[i].clone(),
-                            pages: s.pages.iter().map(|&p| self.page_ref(p)).collect(),
+                            // A card shows what the section's first listing page
+                            // shows: a home of 10,000 pages does not list them all.
+                            pages: s
+                                .pages
+                                .iter()
+                                .take(self.site.config.paginate_by.unwrap_or(usize::MAX))
+                                .map(|&p| self.page_ref(p))
+                                .collect(),
+                            page_count: s.pages.len(),
                             lang_tag: title_tag(self.site, s),
                         }
                     })

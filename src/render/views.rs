@@ -82,8 +82,11 @@ pub struct SectionRef {
     pub url: String,
     /// Plain-text summary.
     pub summary: String,
-    /// Its pages, ordered.
+    /// Its first pages, ordered: as many as one of its listing pages holds
+    /// (`paginate_by`), all of them when listings are not paginated.
     pub pages: Vec<PageRef>,
+    /// How many pages it has in all.
+    pub page_count: usize,
     /// Language tag of the title (differs from the page's on fallbacks).
     pub lang_tag: String,
 }
