@@ -10,5 +10,5 @@ mod swap;
 pub use feed::{atom, FeedEntry};
 pub use files::{collect_static, OutputFile};
 pub use minify::minify_html;
-pub use sitemap::{escape_xml, robots_txt, sitemap_xml, SitemapUrl};
+pub use sitemap::{escape_markup, escape_xml, robots_txt, sitemap_xml, SitemapUrl};
 pub use swap::{check_output_dir, write_site};

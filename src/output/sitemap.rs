@@ -17,11 +17,11 @@ pub fn sitemap_xml(urls: &[SitemapUrl]) -> String {
         out.push_str(&escape_xml(&u.loc));
         out.push_str("</loc>");
         for (lang, href) in &u.alternates {
-            out.push_str(&format!(
-                "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                escape_xml(lang),
-                escape_xml(href)
-            ));
+            out.push_str("<xhtml:link rel=\"alternate\" hreflang=\"");
+            out.push_str(&escape_xml(lang));
+            out.push_str("\" href=\"");
+            out.push_str(&escape_xml(href));
+            out.push_str("\"/>");
         }
         out.push_str("</url>\n");
     }
@@ -36,11 +36,29 @@ pub fn robots_txt(base_url: &str) -> String {
 
 /// Escapes text for XML content and attributes.
 pub fn escape_xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
+    escape_markup(s, "&apos;")
+}
+
+/// Escapes `& < > "` and `'` (as `apos`) in one pass, nothing else.
+pub fn escape_markup(s: &str, apos: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    let mut last = 0;
+    // Only ASCII bytes are replaced, so every slice boundary is a char boundary.
+    for (i, b) in s.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => apos,
+            _ => continue,
+        };
+        out.push_str(&s[last..i]);
+        out.push_str(rep);
+        last = i + 1;
+    }
+    out.push_str(&s[last..]);
+    out
 }
 
 #[cfg(test)]

@@ -3,25 +3,7 @@
 /// Escapes text for HTML content and attribute values: `& < > " '`, nothing
 /// else (a `/` needs no escape once `<` is escaped). Also the templates' escaper.
 pub fn escape(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = String::with_capacity(s.len() + s.len() / 8);
-    let mut last = 0;
-    // Only ASCII bytes are replaced, so every slice boundary is a char boundary.
-    for (i, b) in bytes.iter().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&s[last..i]);
-        out.push_str(rep);
-        last = i + 1;
-    }
-    out.push_str(&s[last..]);
-    out
+    crate::output::escape_markup(s, "&#39;")
 }
 
 fn is_han(c: char) -> bool {

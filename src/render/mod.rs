@@ -168,12 +168,17 @@ pub fn render_site(
         Err(d) => problems.extend(d),
     }
     files.extend(search_indexes);
-    match listing::tag_pages(&builder, templates, &sites) {
+    // Feeds (serial per language) are written while the tag pages render.
+    let (tags, feeds) = rayon::join(
+        || listing::tag_pages(&builder, templates, &sites),
+        || site_files::feeds(site, &summaries),
+    );
+    match tags {
         Ok(f) => files.extend(f),
         Err(d) => problems.extend(d),
     }
-    crate::timing("render: lists", t0.elapsed());
-    files.extend(site_files::feeds(site, &summaries));
+    files.extend(feeds);
+    crate::timing("render: lists and feeds", t0.elapsed());
     let extra = site_files::sitemap_and_robots(site, &files);
     files.extend(extra);
     match site_files::aliases(site, &files) {

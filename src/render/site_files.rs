@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use rayon::prelude::*;
+
 use crate::diagnostics::Diagnostic;
 use crate::render::html::escape;
 
@@ -15,7 +17,7 @@ pub fn feeds(site: &Site, summaries: &[String]) -> Vec<OutputFile> {
     let default = &site.config.default_language().code;
     site.config
         .languages
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(li, lang)| {
             let prefix = if li == 0 {
@@ -118,6 +120,9 @@ pub fn sitemap_and_robots(site: &Site, files: &[OutputFile]) -> Vec<OutputFile> 
 /// canonical link) at the entry's permalink, as Hugo and Zola write them. An
 /// alias landing on a generated page (tags, data, search…) is an error.
 pub fn aliases(site: &Site, files: &[OutputFile]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    if site.entries.iter().all(|e| e.aliases.is_empty()) {
+        return Ok(Vec::new());
+    }
     let taken: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     let mut out = Vec::new();
     let mut problems = Vec::new();
