@@ -31,9 +31,6 @@ pub(super) struct Builder {
     edited: Vec<PathBuf>,
     /// Another change came while it runs: build again when it ends.
     again: bool,
-    /// Threads for full builds, at low priority (the global pool when they
-    /// cannot be made).
-    pool: Option<Arc<rayon::ThreadPool>>,
 }
 
 type Built = (
@@ -53,12 +50,6 @@ impl Builder {
             building: None,
             edited: Vec::new(),
             again: false,
-            pool: rayon::ThreadPoolBuilder::new()
-                .thread_name(|i| format!("bichig-build-{i}"))
-                .start_handler(|_| lower_priority())
-                .build()
-                .ok()
-                .map(Arc::new),
         }
     }
 
@@ -98,18 +89,10 @@ impl Builder {
         self.again = false;
         self.edited.clear();
         self.building = Some(rx);
-        let pool = self.pool.clone();
         std::thread::spawn(move || {
-            lower_priority();
             let start = Instant::now();
-            let build = || {
-                crate::generate(&root, Some(&base_url), drafts)
-                    .and_then(|g| Ok((to_bytes(g.files)?, g.warnings, g.state)))
-            };
-            let result = match pool {
-                Some(pool) => pool.install(build),
-                None => build(),
-            };
+            let result = crate::generate(&root, Some(&base_url), drafts)
+                .and_then(|g| Ok((to_bytes(g.files)?, g.warnings, g.state)));
             let _ = tx.send((start, result));
         });
     }
@@ -213,18 +196,6 @@ impl Builder {
                 publish(shared, |snap| snap.error = Some(text));
             }
         }
-    }
-}
-
-/// Lowers the calling thread's scheduling priority (nice 10), so that answering
-/// requests wins the CPU over a full build when both want it: without it, builds
-/// back to back under load kept some requests waiting for seconds.
-fn lower_priority() {
-    // Linux keeps a nice value per thread; `who = 0` is the calling thread.
-    #[cfg(target_os = "linux")]
-    // SAFETY: setpriority reads only its integer arguments.
-    unsafe {
-        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
     }
 }
 
