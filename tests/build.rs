@@ -114,8 +114,7 @@ fn flags_drafts_base_url_and_output() {
 #[test]
 fn minify_can_be_switched_off() {
     let site = SiteTest::new("basic");
-    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
-    site.write("site.yaml", format!("{config}minify: false\n"));
+    site.add_config("minify: false\n");
     site.build();
     assert!(site.read("index.html").contains("<html lang=\"zh-Hans\""));
 }

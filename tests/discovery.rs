@@ -100,8 +100,7 @@ fn tags_have_term_pages() {
 #[test]
 fn section_listings_are_paginated() {
     let site = SiteTest::new("series");
-    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
-    site.write("site.yaml", format!("{config}paginate_by: 2\n"));
+    site.add_config("paginate_by: 2\n");
     site.build();
     let first = site.read("articles/index.html");
     assert!(first.contains("href=/articles/a2015/") && first.contains("href=/articles/b2017/"));
@@ -122,8 +121,7 @@ fn section_listings_are_paginated() {
 #[test]
 fn home_cards_list_a_listing_page_of_pages_and_link_the_rest() {
     let site = SiteTest::new("series");
-    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
-    site.write("site.yaml", format!("{config}paginate_by: 2\n"));
+    let config = site.add_config("paginate_by: 2\n");
     site.build();
     let home = site.read("index.html");
     let card = home
@@ -150,8 +148,7 @@ fn home_cards_list_a_listing_page_of_pages_and_link_the_rest() {
 #[test]
 fn tag_term_pages_are_paginated_like_sections() {
     let site = SiteTest::new("basic");
-    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
-    site.write("site.yaml", format!("{config}paginate_by: 1\n"));
+    site.add_config("paginate_by: 1\n");
     let org =
         std::fs::read_to_string(site.root().join("content/measures/organisation.md")).unwrap();
     site.write(

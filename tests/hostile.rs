@@ -95,8 +95,7 @@ fn hostile_text_is_escaped_everywhere() {
         "index.html",
     ];
     // Without minification every occurrence is escaped as written by the templates.
-    let config = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
-    site.write("site.yaml", format!("{config}minify: false\n"));
+    let config = site.add_config("minify: false\n");
     site.build();
     for file in pages {
         let html = site.read(file);

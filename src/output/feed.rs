@@ -1,6 +1,6 @@
 //! Atom feeds (pure).
 
-use super::sitemap::escape_xml;
+use super::escape::escape_xml;
 
 /// One entry of a feed.
 pub struct FeedEntry {

@@ -1,5 +1,7 @@
 //! `sitemap.xml` and `robots.txt` (pure string builders).
 
+use super::escape::escape_xml;
+
 /// A page of the sitemap with its language alternates (`hreflang`, URL).
 pub struct SitemapUrl {
     /// Absolute URL.
@@ -32,33 +34,6 @@ pub fn sitemap_xml(urls: &[SitemapUrl]) -> String {
 /// `robots.txt` allowing everything and naming the sitemap.
 pub fn robots_txt(base_url: &str) -> String {
     format!("User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n")
-}
-
-/// Escapes text for XML content and attributes.
-pub fn escape_xml(s: &str) -> String {
-    escape_markup(s, "&apos;")
-}
-
-/// Escapes `& < > "` and `'` (as `apos`) in one pass, nothing else.
-pub fn escape_markup(s: &str, apos: &str) -> String {
-    let mut out = String::with_capacity(s.len() + s.len() / 8);
-    let mut last = 0;
-    // Only ASCII bytes are replaced, so every slice boundary is a char boundary.
-    for (i, b) in s.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => apos,
-            _ => continue,
-        };
-        out.push_str(&s[last..i]);
-        out.push_str(rep);
-        last = i + 1;
-    }
-    out.push_str(&s[last..]);
-    out
 }
 
 #[cfg(test)]

@@ -63,6 +63,13 @@ impl SiteTest {
         self
     }
 
+    /// Appends `lines` to `site.yaml`; returns its text from before.
+    pub fn add_config(&self, lines: &str) -> String {
+        let config = fs::read_to_string(self.root().join("site.yaml")).unwrap();
+        self.write("site.yaml", format!("{config}{lines}"));
+        config
+    }
+
     /// The site root.
     pub fn root(&self) -> &Path {
         self.dir.path()
