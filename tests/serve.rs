@@ -213,3 +213,65 @@ fn an_edit_to_one_page_is_served_before_the_full_rebuild() {
         .1
         .contains("强化组织领导"));
 }
+
+/// Connections opened together are all answered, each while the others stay
+/// open: a thread pool that queued new connections behind busy threads left
+/// one of 64 unanswered until another connection closed.
+#[test]
+fn connections_opened_together_are_all_answered() {
+    use std::io::{Read, Write};
+    let site = SiteTest::new("bilingual");
+    let server = Server::start(site.root());
+    for round in 0..3 {
+        let mut streams: Vec<_> = (0..64)
+            .map(|_| std::net::TcpStream::connect(&server.addr).unwrap())
+            .collect();
+        for s in &mut streams {
+            s.write_all(b"GET /measures/ HTTP/1.1\r\nHost: x\r\n\r\n")
+                .unwrap();
+        }
+        let start = std::time::Instant::now();
+        for (i, s) in streams.iter_mut().enumerate() {
+            s.set_read_timeout(Some(std::time::Duration::from_secs(5)))
+                .unwrap();
+            let mut first = [0u8; 12];
+            let got = s.read_exact(&mut first);
+            assert!(
+                got.is_ok() && first.starts_with(b"HTTP/1.1 200"),
+                "round {round}: connection {i} unanswered after {:?}",
+                start.elapsed()
+            );
+        }
+    }
+}
+
+/// Bad requests get an HTTP answer naming the problem, not a dropped
+/// connection; HEAD gets the headers of GET without the body.
+#[test]
+fn malformed_oversized_and_head_requests() {
+    use std::io::{Read, Write};
+    let site = SiteTest::new("bilingual");
+    let server = Server::start(site.root());
+    let exchange = |raw: &[u8]| {
+        let mut s = std::net::TcpStream::connect(&server.addr).unwrap();
+        s.set_read_timeout(Some(std::time::Duration::from_secs(5)))
+            .unwrap();
+        s.write_all(raw).unwrap();
+        let mut out = Vec::new();
+        let _ = s.read_to_end(&mut out);
+        String::from_utf8_lossy(&out).into_owned()
+    };
+    assert!(exchange(b"BLAH\x01\r\n\r\n").starts_with("HTTP/1.1 400"));
+    let big = format!("GET / HTTP/1.1\r\nX: {}\r\n\r\n", "a".repeat(20_000));
+    assert!(exchange(big.as_bytes()).starts_with("HTTP/1.1 431"));
+    let post = exchange(b"POST /measures/ HTTP/1.1\r\nConnection: close\r\n\r\n");
+    assert!(post.starts_with("HTTP/1.1 405"), "{post}");
+    assert!(post.contains("Allow: GET, HEAD"));
+    let head = exchange(b"HEAD /measures/finance/ HTTP/1.1\r\nConnection: close\r\n\r\n");
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    assert!(head.contains("Content-Length: "));
+    assert!(head.ends_with("\r\n\r\n"), "no body after HEAD: {head}");
+    // HTTP/1.0 without keep-alive: answered, then closed.
+    let old = exchange(b"GET /measures/finance/ HTTP/1.0\r\n\r\n");
+    assert!(old.starts_with("HTTP/1.1 200") && old.contains("金融扶贫"));
+}

@@ -9,9 +9,9 @@ pub const EVENTS_PATH: &str = "/__bichig/events";
 /// Reloads the page when the server reports a new build.
 const SCRIPT: &str = "<script>(function(){var v=null;var es=new EventSource(\"/__bichig/events\");es.onmessage=function(e){if(v!==null&&e.data!==v){location.reload();}v=e.data;};})();</script>";
 
-/// Adds the reload script (and the error overlay, when `error` is set) before
-/// `</body>`; `lang` picks the overlay's heading (`mn` or anything else).
-pub fn inject(html: &str, error: Option<&str>, heading: &str) -> String {
+/// What goes before `</body>`: the reload script, and the error overlay
+/// when `error` is set; `heading` is the overlay's heading.
+pub fn extra(error: Option<&str>, heading: &str) -> String {
     let mut extra = String::from(SCRIPT);
     if let Some(error) = error {
         extra.push_str(&format!(
@@ -20,15 +20,25 @@ pub fn inject(html: &str, error: Option<&str>, heading: &str) -> String {
             escape(error)
         ));
     }
-    match html.rfind("</body>") {
-        Some(i) => format!("{}{extra}{}", &html[..i], &html[i..]),
-        None => format!("{html}{extra}"),
-    }
+    extra
+}
+
+/// Where [`extra`] goes in a page: before its last `</body>`, else at the end.
+pub fn insert_at(html: &[u8]) -> usize {
+    const END: &[u8] = b"</body>";
+    html.windows(END.len())
+        .rposition(|w| w == END)
+        .unwrap_or(html.len())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn inject(html: &str, error: Option<&str>, heading: &str) -> String {
+        let at = insert_at(html.as_bytes());
+        format!("{}{}{}", &html[..at], extra(error, heading), &html[at..])
+    }
 
     #[test]
     fn script_and_escaped_overlay_go_before_body_end() {
@@ -42,5 +52,7 @@ mod tests {
         assert!(out.contains("content/a.md:3:1: &lt;bad&gt;"));
         assert!(out.contains("构建失败"));
         assert!(!inject("<body></body>", None, "x").contains("bichig-error"));
+        assert_eq!(insert_at(b"<p>no end tag"), 13);
+        assert_eq!(insert_at(b"<body></body></body>"), 13, "the last one");
     }
 }

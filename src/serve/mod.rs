@@ -2,6 +2,7 @@
 //! rebuilds when the sources change, and reloads open pages (server-sent events).
 //! A failed build keeps the last good site and shows the problems over it.
 
+mod http;
 mod inject;
 mod paths;
 mod rebuild;
@@ -9,9 +10,9 @@ mod watch;
 
 use std::collections::HashMap;
 use std::io::Write;
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
@@ -46,58 +47,45 @@ struct Shared {
     clients: Mutex<Vec<Sender<Vec<u8>>>>,
 }
 
-/// Threads answering requests.
-const WORKERS: usize = 8;
+/// Most connections open at once (each has a thread); beyond it, 503.
+const MAX_CONNECTIONS: usize = 256;
+/// A kept-alive connection idle this long is closed.
+const IDLE: Duration = Duration::from_secs(60);
+/// A client that takes no bytes for this long is dropped.
+const STALL: Duration = Duration::from_secs(30);
 
-fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|_| {
-        tiny_http::Header::from_bytes(&b"X-Bichig"[..], &b"1"[..])
-            .unwrap_or_else(|_| unreachable!())
-    })
+/// An answer to a GET or HEAD request for a site file.
+struct Answer {
+    status: u16,
+    content_type: &'static str,
+    /// The file as built, shared with the snapshot.
+    body: Arc<Vec<u8>>,
+    /// For HTML: what goes in at `at` (the reload script, the error overlay).
+    extra: String,
+    at: usize,
 }
 
-fn respond(request: tiny_http::Request, shared: &Shared) {
-    let url = request.url().to_string();
-    if request.method() != &tiny_http::Method::Get && request.method() != &tiny_http::Method::Head {
-        let _ = request.respond(tiny_http::Response::empty(405));
-        return;
+impl Answer {
+    /// The body in the order it is sent.
+    fn parts(&self) -> [&[u8]; 3] {
+        let (before, after) = self.body.split_at(self.at);
+        [before, self.extra.as_bytes(), after]
     }
-    if url == EVENTS_PATH {
-        let (tx, rx) = mpsc::channel();
-        let version = shared.snapshot.read().map(|s| s.version).unwrap_or(0);
-        let _ = tx.send(format!("retry: 500\ndata: {version}\n\n").into_bytes());
-        shared
-            .clients
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(tx);
-        // Written by hand and flushed per event: tiny_http's own bodies are buffered.
-        let mut w = request.into_writer();
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n";
-        if w.write_all(head.as_bytes())
-            .and_then(|()| w.flush())
-            .is_err()
-        {
-            return;
-        }
-        loop {
-            let chunk = match rx.recv_timeout(Duration::from_secs(15)) {
-                Ok(b) => b,
-                // A comment keeps the connection alive and finds closed ones.
-                Err(mpsc::RecvTimeoutError::Timeout) => b": ping\n\n".to_vec(),
-                Err(mpsc::RecvTimeoutError::Disconnected) => return,
-            };
-            if w.write_all(&chunk).and_then(|()| w.flush()).is_err() {
-                return;
-            }
-        }
-    }
-    let file = match paths::resolve(&url) {
+}
+
+/// Looks up `url` in the served site; HTML gets the reload script (and the
+/// error overlay after a failed build).
+fn answer(url: &str, shared: &Shared) -> Answer {
+    let file = match paths::resolve(url) {
         Target::File(f) => f,
         Target::Refused => {
-            let _ = request
-                .respond(tiny_http::Response::from_string("bad request").with_status_code(400));
-            return;
+            return Answer {
+                status: 400,
+                content_type: "text/plain; charset=utf-8",
+                body: Arc::new(b"bad request\n".to_vec()),
+                extra: String::new(),
+                at: 0,
+            }
         }
     };
     let snap = shared.snapshot.read().unwrap_or_else(|e| e.into_inner());
@@ -128,55 +116,165 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
     let error = snap.error.clone();
     // The page is prepared without holding the lock, so a rebuild never waits on it.
     drop(snap);
-    let bytes = if path.ends_with(".html") {
+    let (extra, at) = if path.ends_with(".html") {
         let heading = if lang_prefix.as_deref() == Some("mn/") {
             "ᠪᠦᠲᠦᠭᠡᠬᠦ ᠠᠯᠳᠠᠭ᠎ᠠ"
         } else {
             "构建失败 (build failed)"
         };
-        inject::inject(&String::from_utf8_lossy(&body), error.as_deref(), heading).into_bytes()
+        (
+            inject::extra(error.as_deref(), heading),
+            inject::insert_at(&body),
+        )
     } else {
-        body.to_vec()
+        (String::new(), body.len())
     };
-    let response = tiny_http::Response::from_data(bytes)
-        .with_status_code(status)
-        .with_header(header("Content-Type", paths::content_type(&path)))
-        .with_header(header("Cache-Control", "no-store"));
-    let _ = request.respond(response);
-}
-
-/// Turns off Nagle's algorithm on the listening socket (accepted sockets inherit
-/// it on Linux): tiny_http writes head and body separately, and on a kept-alive
-/// connection the body would otherwise wait for the client's delayed ACK (40 ms).
-#[cfg(target_os = "linux")]
-fn no_delay(listener: &std::net::TcpListener) {
-    use std::os::fd::AsRawFd;
-    let one: libc::c_int = 1;
-    // SAFETY: a valid socket descriptor and a pointer to a c_int of the given size.
-    unsafe {
-        libc::setsockopt(
-            listener.as_raw_fd(),
-            libc::IPPROTO_TCP,
-            libc::TCP_NODELAY,
-            (&one as *const libc::c_int).cast(),
-            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
-        );
+    Answer {
+        status,
+        content_type: paths::content_type(&path),
+        body,
+        extra,
+        at,
     }
 }
 
-#[cfg(not(target_os = "linux"))]
-fn no_delay(_: &std::net::TcpListener) {}
+/// Streams build versions to an open page (server-sent events) until it goes.
+fn events(mut out: TcpStream, shared: &Shared) {
+    let (tx, rx) = mpsc::channel();
+    let version = shared.snapshot.read().map(|s| s.version).unwrap_or(0);
+    let _ = tx.send(format!("retry: 500\ndata: {version}\n\n").into_bytes());
+    shared
+        .clients
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(tx);
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n";
+    if out.write_all(head.as_bytes()).is_err() {
+        return;
+    }
+    loop {
+        let chunk = match rx.recv_timeout(Duration::from_secs(15)) {
+            Ok(b) => b,
+            // A comment keeps the connection alive and finds closed ones.
+            Err(mpsc::RecvTimeoutError::Timeout) => b": ping\n\n".to_vec(),
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        };
+        if out.write_all(&chunk).is_err() {
+            return;
+        }
+    }
+}
+
+/// Answers the requests of one connection, in order, until it closes.
+fn connection(stream: TcpStream, shared: &Shared) {
+    // Head and body go out in one write; without this a kept-alive client's
+    // next request would wait for a delayed ACK (40 ms).
+    let _ = stream.set_nodelay(true);
+    let _ = stream.set_read_timeout(Some(IDLE));
+    let _ = stream.set_write_timeout(Some(STALL));
+    let Ok(mut out) = stream.try_clone() else {
+        return;
+    };
+    let mut requests = http::Reader::new(stream);
+    loop {
+        let head = match requests.next() {
+            Ok(Some(head)) => head,
+            Ok(None) => return,
+            Err(status) => {
+                let _ = http::refuse(&mut out, status, false);
+                return;
+            }
+        };
+        let sent = match head.method.as_str() {
+            "GET" | "HEAD" if head.target == EVENTS_PATH => return events(out, shared),
+            "GET" | "HEAD" => {
+                let a = answer(&head.target, shared);
+                http::write_response(
+                    &mut out,
+                    a.status,
+                    &[
+                        ("Content-Type", a.content_type),
+                        ("Cache-Control", "no-store"),
+                    ],
+                    &a.parts(),
+                    head.method == "GET",
+                    head.keep_alive,
+                )
+            }
+            _ => http::refuse(&mut out, 405, head.keep_alive),
+        };
+        if sent.is_err() || !head.keep_alive {
+            return;
+        }
+    }
+}
+
+/// Counts a connection while its thread runs.
+struct Open(Arc<AtomicUsize>);
+
+impl Drop for Open {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Accepts connections until `stop` is set, each on a thread of its own (a
+/// pool that queues connections behind busy threads could leave one
+/// unanswered while others stay open).
+fn accept(listener: &TcpListener, shared: &Arc<Shared>, stop: &AtomicBool) {
+    let open = Arc::new(AtomicUsize::new(0));
+    for stream in listener.incoming() {
+        if stop.load(Ordering::SeqCst) {
+            return;
+        }
+        let Ok(mut stream) = stream else {
+            // Out of descriptors, say: wait rather than spin.
+            std::thread::sleep(Duration::from_millis(10));
+            continue;
+        };
+        if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+            open.fetch_sub(1, Ordering::SeqCst);
+            let _ = http::refuse(&mut stream, 503, false);
+            continue;
+        }
+        let guard = Open(open.clone());
+        let shared = shared.clone();
+        // If the thread cannot start, the closure (and the stream and guard) is dropped.
+        let _ = std::thread::Builder::new()
+            .name("serve-connection".into())
+            .spawn(move || {
+                let _guard = guard;
+                connection(stream, &shared);
+            });
+    }
+}
+
+/// Sets `stop`'s watch: once it is set, a connection to the listener wakes
+/// the accepting loop so it can end.
+fn wake_on_stop(addr: SocketAddr, stop: Arc<AtomicBool>) {
+    let ip = match addr.ip() {
+        IpAddr::V4(a) if a.is_unspecified() => IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
+        IpAddr::V6(a) if a.is_unspecified() => IpAddr::V6(std::net::Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    std::thread::spawn(move || {
+        while !stop.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = TcpStream::connect(SocketAddr::new(ip, addr.port()));
+    });
+}
 
 /// Runs the preview server until Ctrl-C (or until `stop` is set, for tests).
 pub fn serve(opts: &ServeOptions, stop: Arc<AtomicBool>) -> Result<(), Error> {
     crate::load_config(&opts.root)?;
     let addr = SocketAddr::new(opts.bind, opts.port);
-    let listener = std::net::TcpListener::bind(addr)
+    let listener = TcpListener::bind(addr)
         .map_err(|e| Error::Usage(format!("cannot listen on {addr}: {e}")))?;
-    no_delay(&listener);
-    let server = tiny_http::Server::from_listener(listener, None)
+    let local = listener
+        .local_addr()
         .map_err(|e| Error::Usage(format!("cannot listen on {addr}: {e}")))?;
-    let port = server.server_addr().to_ip().map_or(opts.port, |a| a.port());
+    let port = local.port();
     let host = if opts.bind.is_unspecified() {
         "127.0.0.1".to_string()
     } else {
@@ -213,30 +311,8 @@ pub fn serve(opts: &ServeOptions, stop: Arc<AtomicBool>) -> Result<(), Error> {
             }
         });
     }
-    // A fixed set of workers answers requests (no thread per request); event
-    // streams, which stay open, get a thread of their own.
-    let server = Arc::new(server);
-    let workers: Vec<_> = (0..WORKERS)
-        .map(|_| {
-            let (server, shared, stop) = (server.clone(), shared.clone(), stop.clone());
-            std::thread::spawn(move || {
-                while !stop.load(Ordering::SeqCst) {
-                    match server.recv_timeout(Duration::from_millis(200)) {
-                        Ok(Some(request)) if request.url() == EVENTS_PATH => {
-                            let shared = shared.clone();
-                            std::thread::spawn(move || respond(request, &shared));
-                        }
-                        Ok(Some(request)) => respond(request, &shared),
-                        Ok(None) => {}
-                        Err(e) => eprintln!("server error: {e}"),
-                    }
-                }
-            })
-        })
-        .collect();
-    for w in workers {
-        let _ = w.join();
-    }
+    wake_on_stop(local, stop.clone());
+    accept(&listener, &shared, &stop);
     // Closing the event streams lets their threads end.
     shared
         .clients

@@ -23,11 +23,14 @@ pub(super) struct Builder {
     base_url: String,
     drafts: bool,
     state: Option<SiteState>,
-    /// Pages were updated alone: a full build is due.
+    /// Pages were updated alone: a full build is due once edits pause.
     stale: bool,
+    /// When the last change came (the pause before a due full build counts from it).
+    last_change: Instant,
     /// The full build running, if any.
     building: Option<Receiver<Built>>,
-    /// Pages updated alone while it runs (it may have read them before the edit).
+    /// Content files changed alone while it runs (it may have read them before
+    /// the edit): rendered again from its result when it ends.
     edited: Vec<PathBuf>,
     /// Another change came while it runs: build again when it ends.
     again: bool,
@@ -47,6 +50,7 @@ impl Builder {
             drafts,
             state: None,
             stale: false,
+            last_change: Instant::now(),
             building: None,
             edited: Vec::new(),
             again: false,
@@ -59,16 +63,27 @@ impl Builder {
             Duration::from_millis(20)
         } else if self.stale {
             SETTLE
+                .saturating_sub(self.last_change.elapsed())
+                .max(Duration::from_millis(1))
         } else {
             Duration::from_millis(200)
         }
     }
 
     /// Handles a batch of changed paths (empty: the wait passed with none).
+    /// A change while a full build runs never starts another one at once: a
+    /// content file is rendered again from that build's result when it ends,
+    /// anything else builds again then. So under a stream of edits full builds
+    /// run one at a time, never back to back.
     pub(super) fn changed(&mut self, paths: &[PathBuf], shared: &Shared) {
         self.finish(shared);
+        if !paths.is_empty() {
+            self.last_change = Instant::now();
+        }
         match paths {
-            [] if self.stale && self.building.is_none() => self.start(),
+            [] if self.stale && self.building.is_none() && self.last_change.elapsed() >= SETTLE => {
+                self.start()
+            }
             [] => {}
             [one] if self.quick(one, shared) => {
                 self.stale = true;
@@ -76,6 +91,7 @@ impl Builder {
                     self.edited.push(one.clone());
                 }
             }
+            [one] if self.building.is_some() && is_content(one) => self.edited.push(one.clone()),
             _ if self.building.is_some() => self.again = true,
             _ => self.start(),
         }
@@ -136,7 +152,7 @@ impl Builder {
     fn quick(&mut self, file: &Path, shared: &Shared) -> bool {
         let start = Instant::now();
         let has_error = shared.snapshot.read().map_or(true, |s| s.error.is_some());
-        if has_error || file.extension().is_none_or(|e| e != "md") {
+        if has_error || !is_content(file) {
             return false;
         }
         let Some(files) = self.state.as_mut().and_then(|s| s.rerender(file)) else {
@@ -176,12 +192,17 @@ impl Builder {
                 for w in &warnings {
                     eprintln!("{w}");
                 }
-                for file in std::mem::take(&mut self.edited) {
-                    match state.rerender(&file).map(to_bytes) {
+                let mut edited = std::mem::take(&mut self.edited);
+                edited.sort();
+                edited.dedup();
+                for file in &edited {
+                    match state.rerender(file).map(to_bytes) {
                         Some(Ok(pages)) => files.extend(pages),
                         _ => self.again = true,
                     }
                 }
+                // Listings and feeds do not show those edits yet.
+                self.stale = !edited.is_empty();
                 self.state = Some(state);
                 let count = files.len();
                 publish(shared, |snap| {
@@ -191,12 +212,21 @@ impl Builder {
                 eprintln!("built {count} files in {} ms", start.elapsed().as_millis());
             }
             Err(e) => {
+                // Changes made while it ran may have mended the error.
+                if !std::mem::take(&mut self.edited).is_empty() {
+                    self.again = true;
+                }
                 let text = e.to_string();
                 eprintln!("build failed, still serving the last good build:\n{text}");
                 publish(shared, |snap| snap.error = Some(text));
             }
         }
     }
+}
+
+/// A Markdown file: one that [`Builder::quick`] may render alone.
+fn is_content(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "md")
 }
 
 /// Output files as the bytes served.

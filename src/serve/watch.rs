@@ -54,26 +54,28 @@ pub fn watch(root: &Path) -> Result<(notify::RecommendedWatcher, Receiver<Vec<Pa
 
 /// Waits up to `wait` for a change; then drains changes until `quiet` passes with
 /// none (an editor's save is often several events). The paths changed, sorted,
-/// each once; empty when nothing changed.
+/// each once; empty only when `wait` passed with no change to the site. Changes
+/// to editor scratch files alone start the wait again: a save that writes a
+/// temporary file before renaming it is still under way, not a pause.
 pub fn next_batch(rx: &Receiver<Vec<PathBuf>>, wait: Duration, quiet: Duration) -> Vec<PathBuf> {
-    let Ok(mut paths) = rx.recv_timeout(wait) else {
-        return Vec::new();
-    };
-    let mut last = Instant::now();
-    while last.elapsed() < quiet {
-        if let Ok(more) = rx.recv_timeout(quiet.saturating_sub(last.elapsed())) {
-            paths.extend(more);
-            last = Instant::now();
+    loop {
+        let Ok(mut paths) = rx.recv_timeout(wait) else {
+            return Vec::new();
+        };
+        let mut last = Instant::now();
+        while last.elapsed() < quiet {
+            if let Ok(more) = rx.recv_timeout(quiet.saturating_sub(last.elapsed())) {
+                paths.extend(more);
+                last = Instant::now();
+            }
+        }
+        paths.retain(|p| !is_editor_scratch(p));
+        paths.sort();
+        paths.dedup();
+        if !paths.is_empty() {
+            return paths;
         }
     }
-    paths.retain(|p| !is_editor_scratch(p));
-    paths.sort();
-    paths.dedup();
-    if paths.is_empty() {
-        // Only scratch files changed: nothing to do, but the caller keeps waiting.
-        return Vec::new();
-    }
-    paths
 }
 
 /// Files editors write beside the one being saved (swap, backup and temporary
@@ -92,6 +94,29 @@ pub fn is_editor_scratch(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scratch_files_alone_are_not_a_pause() {
+        // An editor writes `page.md.tmp`, then renames it over `page.md`: the
+        // scratch file's event must not end the wait as if edits had paused.
+        let (tx, rx) = mpsc::channel();
+        tx.send(vec![PathBuf::from("content/page.md.tmp")]).ok();
+        let later = tx.clone();
+        let sender = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(100));
+            later.send(vec![PathBuf::from("content/page.md")]).ok();
+        });
+        let batch = next_batch(&rx, Duration::from_secs(5), Duration::from_millis(20));
+        sender.join().ok();
+        assert_eq!(batch, vec![PathBuf::from("content/page.md")]);
+    }
+
+    #[test]
+    fn quiet_wait_returns_nothing() {
+        let (_tx, rx) = mpsc::channel::<Vec<PathBuf>>();
+        let batch = next_batch(&rx, Duration::from_millis(10), Duration::from_millis(5));
+        assert!(batch.is_empty());
+    }
 
     #[test]
     fn editor_scratch_files() {
