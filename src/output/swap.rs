@@ -126,7 +126,10 @@ pub fn write_site(out: &Path, files: &[OutputFile], minify: bool) -> Result<(), 
         .map_or(0, |d| d.subsec_nanos());
     let staging = parent.join(format!("{prefix}{}-{nanos}", std::process::id()));
     fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
-    match write_all(&staging, files, minify).and_then(|()| swap_in(&staging, out)) {
+    let t0 = std::time::Instant::now();
+    let written = write_all(&staging, files, minify);
+    crate::timing("write: files", t0.elapsed());
+    match written.and_then(|()| swap_in(&staging, out)) {
         Ok(()) => Ok(()),
         Err(e) => {
             let _ = fs::remove_dir_all(&staging);
