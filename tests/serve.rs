@@ -275,3 +275,33 @@ fn malformed_oversized_and_head_requests() {
     let old = exchange(b"GET /measures/finance/ HTTP/1.0\r\n\r\n");
     assert!(old.starts_with("HTTP/1.1 200") && old.contains("金融扶贫"));
 }
+
+/// Saving through a temporary file (write `page.md.tmp`, rename it over
+/// `page.md`, as many editors do) is an edit like any other: each is served at
+/// once and the full build waits until edits pause. The temporary file's own
+/// event used to count as the pause, so a save started a full build whenever
+/// writing and renaming were more than 20 ms apart.
+#[test]
+fn saves_through_a_temporary_file_wait_for_the_pause() {
+    let site = SiteTest::new("bilingual");
+    let server = Server::start(site.root());
+    let page = site.root().join("content/measures/organisation.md");
+    let scratch = site.root().join("content/measures/organisation.md.tmp");
+    let text = std::fs::read_to_string(&page).unwrap();
+    for i in 0..6 {
+        std::fs::write(&scratch, format!("{text}\n\n保存标记{i}号。\n")).unwrap();
+        // A moment between writing and renaming, as a script or a busy editor takes.
+        std::thread::sleep(std::time::Duration::from_millis(60));
+        std::fs::rename(&scratch, &page).unwrap();
+        server.wait_for("/measures/organisation/", |b| {
+            b.contains(&format!("保存标记{i}号"))
+        });
+        std::thread::sleep(std::time::Duration::from_millis(250));
+    }
+    let (_, index) = get(&server.addr, "/search/index.json");
+    assert!(
+        !index.contains("保存标记"),
+        "no full build while saves keep coming"
+    );
+    server.wait_for("/search/index.json", |b| b.contains("保存标记5号"));
+}
