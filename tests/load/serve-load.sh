@@ -4,8 +4,8 @@
 # (every tenth edit breaks the front matter, the next one repairs it), and path
 # traversal attempts in several encodings are sent throughout.
 # Fails on any failed request, a traversal answered with 200, a crash, fewer
-# than two edits a second, or
-# memory that keeps growing. Usage: tests/load/serve-load.sh [seconds] [connections]
+# than two edits a second, or memory that keeps growing.
+# Usage: tests/load/serve-load.sh [seconds] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECS=${1:-30}
