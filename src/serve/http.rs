@@ -52,14 +52,15 @@ pub fn parse(buf: &[u8]) -> Parsed {
     let mut keep = false;
     let mut body_len = 0;
     for h in req.headers.iter() {
-        let value = String::from_utf8_lossy(h.value);
+        // Only the headers read here are decoded.
+        let value = || String::from_utf8_lossy(h.value);
         if h.name.eq_ignore_ascii_case("connection") {
-            for token in value.split(',').map(str::trim) {
+            for token in value().split(',').map(str::trim) {
                 close |= token.eq_ignore_ascii_case("close");
                 keep |= token.eq_ignore_ascii_case("keep-alive");
             }
         } else if h.name.eq_ignore_ascii_case("content-length") {
-            match value.trim().parse::<usize>() {
+            match value().trim().parse::<usize>() {
                 Ok(n) if n > MAX_BODY => return Parsed::Bad(413),
                 Ok(n) => body_len = n,
                 Err(_) => return Parsed::Bad(400),

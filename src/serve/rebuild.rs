@@ -62,9 +62,7 @@ impl Builder {
         if self.building.is_some() {
             Duration::from_millis(20)
         } else if self.stale {
-            SETTLE
-                .saturating_sub(self.last_change.elapsed())
-                .max(Duration::from_millis(1))
+            self.settle_left().max(Duration::from_millis(1))
         } else {
             Duration::from_millis(200)
         }
@@ -81,20 +79,24 @@ impl Builder {
             self.last_change = Instant::now();
         }
         match paths {
-            [] if self.stale && self.building.is_none() && self.last_change.elapsed() >= SETTLE => {
+            [] if self.stale && self.building.is_none() && self.settle_left().is_zero() => {
                 self.start()
             }
             [] => {}
-            [one] if self.quick(one, shared) => {
-                self.stale = true;
-                if self.building.is_some() {
-                    self.edited.push(one.clone());
-                }
+            // Served at once if it can be; the build's result renders it again.
+            [one] if self.building.is_some() && is_content(one) => {
+                self.quick(one, shared);
+                self.edited.push(one.clone());
             }
-            [one] if self.building.is_some() && is_content(one) => self.edited.push(one.clone()),
+            [one] if self.quick(one, shared) => self.stale = true,
             _ if self.building.is_some() => self.again = true,
             _ => self.start(),
         }
+    }
+
+    /// How much longer edits must pause before the due full build.
+    fn settle_left(&self) -> Duration {
+        SETTLE.saturating_sub(self.last_change.elapsed())
     }
 
     /// Starts a full build on its own thread.
