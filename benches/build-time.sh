@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-cargo build --release -q
-bin=target/release/bichig
+cargo build --profile dist -q
+bin=target/dist/bichig
 out=$(mktemp -d)
 "$bin" build --output "$out/public" >/dev/null
 times=()

@@ -29,8 +29,8 @@ if [ ! -x "$TIME" ] || ! "$TIME" -f "%e" true >/dev/null 2>&1; then
 fi
 command -v python3 >/dev/null 2>&1 || { echo "python3 not found" >&2; exit 1; }
 
-cargo build --release -q
-BICHIG=$PWD/target/release/bichig
+cargo build --profile dist -q
+BICHIG=$PWD/target/dist/bichig
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/bichig-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT

@@ -7,7 +7,7 @@ Generates the benchmark corpus of N logical pages (benches/corpus.py, default
 10000), starts the release binary's `serve` on it, then edits the text of one
 page `edits` times (default 5, one second apart) and polls the page over HTTP
 until the edit is served. Prints each latency and the median. Build the release
-binary first (cargo build --release). Python 3 standard library only.
+binary first (cargo build --profile dist). Python 3 standard library only.
 """
 
 import os
@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
     edits = int(sys.argv[2]) if len(sys.argv) > 2 else 5
-    binary = REPO / "target" / "release" / "bichig"
+    binary = REPO / "target" / "dist" / "bichig"
     with tempfile.TemporaryDirectory(dir=os.environ.get("TMPDIR")) as work:
         subprocess.run([sys.executable, str(REPO / "benches" / "corpus.py"), str(n), work],
                        check=True, stdout=subprocess.DEVNULL)
