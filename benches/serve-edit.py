@@ -4,9 +4,9 @@
     python3 benches/serve-edit.py [N] [edits]
 
 Generates the benchmark corpus of N logical pages (benches/corpus.py, default
-10000), starts the release binary's `serve` on it, then edits the text of one
+10000), starts the dist binary's `serve` on it, then edits the text of one
 page `edits` times (default 5, one second apart) and polls the page over HTTP
-until the edit is served. Prints each latency and the median. Build the release
+until the edit is served. Prints each latency and the median. Build the dist
 binary first (cargo build --profile dist). Python 3 standard library only.
 """
 
