@@ -7,6 +7,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::content::SourcePage;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::locale::Style;
 use crate::Error;
@@ -158,61 +159,78 @@ pub fn to_json(problems: &[Diagnostic]) -> String {
 }
 
 /// Checks the site in `root`; returns every problem found (errors and warnings).
+/// The site is read and resolved once; the build's own checks come from
+/// rendering that model.
 pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Error> {
-    let (mut problems, outputs) = match crate::generate(root, None, false) {
-        Ok(g) => {
-            let outputs: HashSet<String> = g.files.into_iter().map(|f| f.path).collect();
-            (g.warnings, Some(outputs))
-        }
-        Err(Error::Content(d)) => (d, None),
+    let loaded = crate::load(root, None)?;
+    let mut text = Vec::new();
+    for s in &loaded.sources {
+        let style = loaded
+            .config
+            .language(&s.lang)
+            .map_or(Style::Plain, |l| Style::for_tag(&l.tag));
+        text.extend(text_problems(&s.path, &s.body, s.body_line_offset, style));
+    }
+    // Drafts are not built, but their links are checked like the others'.
+    let drafts: Vec<SourcePage> = loaded
+        .sources
+        .iter()
+        .filter(|s| s.front.draft)
+        .cloned()
+        .collect();
+    let resolved = match crate::resolve_site(loaded, false) {
+        Ok(r) => r,
+        Err(Error::Content(d)) => return Ok(finish([d, text])),
         Err(e) => return Err(e),
     };
-    let config = crate::load_config(root)?;
-    if let Ok(sources) = crate::content::load(root, &config.default_language().code) {
-        for s in &sources {
-            let style = config
-                .language(&s.lang)
-                .map_or(Style::Plain, |l| Style::for_tag(&l.tag));
-            problems.extend(text_problems(&s.path, &s.body, s.body_line_offset, style));
-            if let Some(outputs) = &outputs {
-                let base = &config.base_path;
-                problems.extend(root_relative_problems(
+    let site = &resolved.site;
+    let mut translations = Vec::new();
+    let status = crate::status::coverage(site, &resolved.warnings);
+    for (path, hash) in &status.stale {
+        translations.push(
+            Diagnostic::error(path, 0, 0, "translation is stale: its original changed")
+                .with_hint(format!("update it, then set `source_hash: {hash}`")),
+        );
+    }
+    for e in site.entries.iter().filter(|e| e.fallback) {
+        translations.push(Diagnostic::warning(
+            &site.source(e).path,
+            0,
+            0,
+            format!(
+                "no `{}` translation: published as a fallback showing the original",
+                site.lang(e.lang).code
+            ),
+        ));
+    }
+    let base_path = site.urls.base_path().to_string();
+    let sources: Vec<SourcePage> = site.sources.iter().chain(&drafts).cloned().collect();
+    match crate::render_site(resolved) {
+        Ok(g) => {
+            let outputs: HashSet<String> = g.files.into_iter().map(|f| f.path).collect();
+            let mut links = Vec::new();
+            for s in &sources {
+                links.extend(root_relative_problems(
                     &s.path,
                     &s.body,
                     s.body_line_offset,
-                    base,
-                    outputs,
+                    &base_path,
+                    &outputs,
                 ));
             }
+            Ok(finish([g.warnings, text, links, translations]))
         }
+        Err(Error::Content(d)) => Ok(finish([d, text, translations])),
+        Err(e) => Err(e),
     }
-    if let Ok(status) = crate::status(root) {
-        for (path, hash) in &status.stale {
-            problems.push(
-                Diagnostic::error(path, 0, 0, "translation is stale: its original changed")
-                    .with_hint(format!("update it, then set `source_hash: {hash}`")),
-            );
-        }
-        if let Ok(site) =
-            crate::resolve::resolve(config.clone(), sources_or_empty(root, &config), false)
-        {
-            for e in site.entries.iter().filter(|e| e.fallback) {
-                let src = site.source(e);
-                problems.push(Diagnostic::warning(
-                    &src.path,
-                    0,
-                    0,
-                    format!(
-                        "no `{}` translation: published as a fallback showing the original",
-                        e.lang
-                    ),
-                ));
-            }
-        }
-    }
+}
+
+/// All problems, sorted by place, each once.
+fn finish<const N: usize>(groups: [Vec<Diagnostic>; N]) -> Vec<Diagnostic> {
+    let mut problems: Vec<Diagnostic> = groups.into_iter().flatten().collect();
     problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     problems.dedup();
-    Ok(problems)
+    problems
 }
 
 /// Root-relative links (`/data/causes/`, `/mn/measures/`) must name a page or
@@ -243,13 +261,6 @@ fn root_relative_problems(
         }
     }
     out
-}
-
-fn sources_or_empty(
-    root: &Path,
-    config: &crate::config::Config,
-) -> Vec<crate::content::SourcePage> {
-    crate::content::load(root, &config.default_language().code).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -81,6 +81,31 @@ impl WritingMode {
     }
 }
 
+/// A language of the site, by position in `site.yaml` (the default is 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct LangId(u16);
+
+impl LangId {
+    /// The id of the language at `index` in `site.yaml`'s order.
+    pub fn from_index(index: usize) -> LangId {
+        // Past 65,535 languages ids would repeat; no site has that many.
+        LangId(u16::try_from(index).unwrap_or(u16::MAX))
+    }
+
+    /// The default language.
+    pub const DEFAULT: LangId = LangId(0);
+
+    /// Position in `Config::languages` (and `Site::langs`).
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
+    /// True for the default language.
+    pub fn is_default(self) -> bool {
+        self.0 == 0
+    }
+}
+
 /// One language of the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Language {

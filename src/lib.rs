@@ -1,17 +1,24 @@
 //! bichig: a static site generator for bilingual public reports in Chinese and
 //! traditional Mongolian.
 //!
-//! The build is a pipeline, one module per stage:
+//! The build is a pipeline, one module per stage, each step one call from here:
 //!
-//! 1. **load**: [`config`] (`site.yaml`), [`content`] (Markdown + front matter),
-//!    [`i18n`] (UI strings), [`templates`] (Tera);
-//! 2. **resolve**: [`resolve`] (languages, translations, sections, URLs, order);
-//! 3. **render**: [`markdown`] (body, headings, summaries, links) and [`render`]
-//!    (views and templates);
-//! 4. **write**: [`output`] (minify, sitemap, static files, atomic swap).
+//! 1. **load** ([`load`]): [`config`] (`site.yaml`), [`content`] (Markdown +
+//!    front matter), [`data`] (tables), [`i18n`] (UI strings), [`templates`]
+//!    (Tera), static files;
+//! 2. **resolve** ([`resolve_site`]): [`resolve`] builds the one typed model of
+//!    the site, [`resolve::Site`]: languages as [`resolve::LangId`]s, every URL
+//!    and output path, translations and fallbacks, reading order, series and
+//!    editions, tags, data-table pages, the menu;
+//! 3. **render** ([`render_site`]): [`markdown`] (body, headings, summaries,
+//!    links) and [`render`] (borrowed views of the model, templates);
+//! 4. **write** ([`build`]): [`output`] (minify, sitemap, static files, atomic
+//!    swap).
 //!
-//! Problems in user content are [`diagnostics::Diagnostic`] values, collected and
-//! reported together.
+//! `check`, `status` and `serve` read the same loaded-and-resolved value.
+//! Problems in user content are [`diagnostics::Diagnostic`] values, collected
+//! and reported together. Leaf modules every stage may use: [`script`]
+//! (character classes), [`slug`], [`hash`], [`timing`].
 #![deny(missing_docs)]
 
 pub mod check;
@@ -19,6 +26,7 @@ pub mod config;
 pub mod content;
 pub mod data;
 pub mod diagnostics;
+pub mod hash;
 pub mod i18n;
 pub mod incremental;
 pub mod locale;
@@ -29,12 +37,15 @@ pub mod resolve;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod slug;
 pub mod status;
 pub mod templates;
+pub mod timing;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
 
 use config::Config;
 use diagnostics::Diagnostic;
@@ -127,21 +138,33 @@ fn collect<T: Default>(problems: &mut Vec<Diagnostic>, result: Result<T, Vec<Dia
     })
 }
 
-/// The loaded inputs of a site.
-struct Inputs {
-    config: Config,
-    tables: Vec<data::DataTable>,
-    sources: Vec<content::SourcePage>,
-    strings: Vec<i18n::Strings>,
-    warnings: Vec<Diagnostic>,
+/// Everything a site is made from, read from disk once.
+pub struct Loaded {
+    /// Site root.
+    pub root: PathBuf,
+    /// `site.yaml`.
+    pub config: Config,
+    /// Every content file, drafts included.
+    pub sources: Vec<content::SourcePage>,
+    /// UI strings per language.
+    pub strings: Vec<i18n::Strings>,
+    /// Data tables.
+    pub tables: Vec<data::DataTable>,
+    /// Templates (`None` when they failed to load: see `problems`).
+    pub templates: Option<templates::Templates>,
+    /// Static files.
+    pub statics: Vec<OutputFile>,
+    /// Warnings of the load.
+    pub warnings: Vec<Diagnostic>,
+    /// Errors of the load; the site cannot be built while there are any.
+    pub problems: Vec<Diagnostic>,
 }
 
-/// Loads configuration, content and UI strings, collecting problems in `problems`.
-fn load_inputs(
-    root: &Path,
-    base_url: Option<&str>,
-    problems: &mut Vec<Diagnostic>,
-) -> Result<Inputs, Error> {
+/// Load: configuration, content, UI strings, data, templates and static files
+/// of the site in `root`, gathering every problem of every input. Only a
+/// missing or unusable `site.yaml` stops it early.
+pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Error> {
+    let mut problems = Vec::new();
     let mut config = load_config(root)?;
     if let Some(url) = base_url {
         config
@@ -149,20 +172,108 @@ fn load_inputs(
             .map_err(|e| Error::Usage(format!("--base-url: {e}")))?;
     }
     let sources = collect(
-        problems,
+        &mut problems,
         content::load(root, &config.default_language().code),
     );
-    let (mut strings, mut warnings) = collect(problems, i18n::load(root, &config));
+    let (mut strings, mut warnings) = collect(&mut problems, i18n::load(root, &config));
     strings.resize(config.languages.len(), Default::default());
     let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-    let (tables, data_warnings) = collect(problems, data::load(root, &codes));
+    let (tables, data_warnings) = collect(&mut problems, data::load(root, &codes));
     warnings.extend(data_warnings);
-    Ok(Inputs {
+    let templates = templates::Templates::load(root, &config, &strings)
+        .map_err(|d| problems.extend(d))
+        .ok();
+    let statics = collect(&mut problems, output::collect_static(root, &config.theme));
+    Ok(Loaded {
+        root: root.to_path_buf(),
         config,
-        tables,
         sources,
         strings,
+        tables,
+        templates,
+        statics,
         warnings,
+        problems,
+    })
+}
+
+/// A loaded site resolved into its model, ready to render.
+pub struct Resolved {
+    /// Site root.
+    pub root: PathBuf,
+    /// The site model.
+    pub site: resolve::Site,
+    /// Templates.
+    pub templates: templates::Templates,
+    /// UI strings per language.
+    pub strings: Vec<i18n::Strings>,
+    /// Data tables.
+    pub tables: Vec<data::DataTable>,
+    /// Static files.
+    pub statics: Vec<OutputFile>,
+    /// Warnings of load and resolve.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Resolve: the site model of what was loaded (drafts left out unless `drafts`).
+/// Fails with every problem of the load, or of resolving.
+pub fn resolve_site(loaded: Loaded, drafts: bool) -> Result<Resolved, Error> {
+    let Loaded {
+        root,
+        config,
+        sources,
+        strings,
+        tables,
+        templates,
+        statics,
+        mut warnings,
+        problems,
+    } = loaded;
+    let (Some(templates), true) = (templates, problems.is_empty()) else {
+        return Err(Error::Content(problems));
+    };
+    let ids: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
+    let site = resolve::resolve(config, sources, &ids, drafts).map_err(Error::Content)?;
+    warnings.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Resolved {
+        root,
+        site,
+        templates,
+        strings,
+        tables,
+        statics,
+        warnings,
+    })
+}
+
+/// Render: every output file of a resolved site, in memory.
+pub fn render_site(resolved: Resolved) -> Result<Generated, Error> {
+    let Resolved {
+        root,
+        site,
+        templates,
+        strings,
+        tables,
+        statics,
+        warnings,
+    } = resolved;
+    let (mut files, context) =
+        render::render_site(&site, &templates, &strings, &tables).map_err(Error::Content)?;
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    files.extend(statics);
+    Ok(Generated {
+        files,
+        pages,
+        minify: site.config.minify,
+        warnings,
+        state: incremental::SiteState {
+            root,
+            site,
+            templates,
+            strings,
+            tables,
+            context,
+        },
     })
 }
 
@@ -174,8 +285,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     let built = generate(&opts.root, opts.base_url.as_deref(), opts.drafts)?;
     let generated = start.elapsed();
     output::write_site(&out, &built.files, built.minify)?;
-    timing("generate", generated);
-    timing("minify and write", start.elapsed() - generated);
+    timing::report("generate", generated);
+    timing::report("minify and write", start.elapsed() - generated);
     Ok(BuildReport {
         output: out,
         pages: built.pages,
@@ -183,17 +294,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
         warnings: built.warnings,
         elapsed: start.elapsed(),
     })
-}
-
-/// With `BICHIG_TIMINGS=1`, prints how long a stage took (time since the start
-/// of the build, or of the stage for `minify and write`) to stderr.
-pub fn timing(stage: &str, elapsed: std::time::Duration) {
-    if std::env::var_os("BICHIG_TIMINGS").is_some() {
-        eprintln!(
-            "timing: {stage:<18} {:>8.1} ms",
-            elapsed.as_secs_f64() * 1000.0
-        );
-    }
 }
 
 /// A site generated in memory: every output file, not yet written.
@@ -214,59 +314,22 @@ pub struct Generated {
 /// what `build` writes and `serve` serves.
 pub fn generate(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Generated, Error> {
     let started = Instant::now();
-    // Load: gather every problem of every input before giving up.
-    let mut problems = Vec::new();
-    let inputs = load_inputs(root, base_url, &mut problems)?;
-    let templates = templates::Templates::load(root, &inputs.config, &inputs.strings)
-        .map_err(|d| problems.extend(d))
-        .ok();
-    let statics = collect(
-        &mut problems,
-        output::collect_static(root, &inputs.config.theme),
-    );
-    let (Some(templates), true) = (templates, problems.is_empty()) else {
-        return Err(Error::Content(problems));
-    };
-
-    let Inputs {
-        config,
-        tables,
-        sources,
-        strings,
-        mut warnings,
-    } = inputs;
-    timing("load", started.elapsed());
-    let site = resolve::resolve(config, sources, drafts).map_err(Error::Content)?;
-    timing("resolve", started.elapsed());
-    let (mut files, context) =
-        render::render_site(&site, &templates, &strings, &tables).map_err(Error::Content)?;
-    timing("render", started.elapsed());
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    files.extend(statics);
-    warnings.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Generated {
-        files,
-        pages,
-        minify: site.config.minify,
-        warnings,
-        state: incremental::SiteState {
-            root: root.to_path_buf(),
-            site,
-            templates,
-            strings,
-            tables,
-            context,
-        },
-    })
+    let loaded = load(root, base_url)?;
+    timing::report("load", started.elapsed());
+    let resolved = resolve_site(loaded, drafts)?;
+    timing::report("resolve", started.elapsed());
+    let generated = render_site(resolved)?;
+    timing::report("render", started.elapsed());
+    Ok(generated)
 }
 
 /// Translation coverage of the site in `root` (drafts left out, as in a build).
 pub fn status(root: &Path) -> Result<status::Status, Error> {
-    let mut problems = Vec::new();
-    let inputs = load_inputs(root, None, &mut problems)?;
-    if !problems.is_empty() {
-        return Err(Error::Content(problems));
+    let loaded = load(root, None)?;
+    if !loaded.problems.is_empty() {
+        return Err(Error::Content(loaded.problems));
     }
-    let site = resolve::resolve(inputs.config, inputs.sources, false).map_err(Error::Content)?;
-    Ok(status::coverage(&site, &inputs.warnings))
+    let warnings = loaded.warnings.clone();
+    let resolved = resolve_site(loaded, false)?;
+    Ok(status::coverage(&resolved.site, &warnings))
 }

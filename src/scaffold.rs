@@ -3,7 +3,8 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use crate::content::{self, page::split_name, slug, SourcePage};
+use crate::content::{self, page::split_name, SourcePage};
+use crate::slug;
 use crate::Error;
 
 /// Today's date (UTC) as `YYYY-MM-DD`.

@@ -104,9 +104,8 @@ impl Status {
 
 /// Counts translations of `site`; `ui_warnings` are the i18n loader's warnings.
 pub fn coverage(site: &Site, ui_warnings: &[Diagnostic]) -> Status {
-    let default = &site.config.default_language().code;
     let mut status = Status::default();
-    for entry in site.entries.iter().filter(|e| &e.lang != default) {
+    for entry in site.entries.iter().filter(|e| !e.lang.is_default()) {
         let section = entry
             .key
             .split_once('/')
@@ -114,7 +113,7 @@ pub fn coverage(site: &Site, ui_warnings: &[Diagnostic]) -> Status {
             .to_string();
         let c = status
             .rows
-            .entry((entry.lang.clone(), section))
+            .entry((site.lang(entry.lang).code.clone(), section))
             .or_default();
         c.total += 1;
         if entry.fallback {
@@ -122,7 +121,9 @@ pub fn coverage(site: &Site, ui_warnings: &[Diagnostic]) -> Status {
             continue;
         }
         let translation = site.source(entry);
-        let original = site.lookup(&entry.key, default).map(|e| site.source(e));
+        let original = site
+            .lookup(&entry.key, crate::resolve::LangId::DEFAULT)
+            .map(|e| site.source(e));
         let fresh = match (original, &translation.front.source_hash) {
             (Some(o), Some(h)) => &o.hash == h,
             // No hash recorded: nothing to compare, count it by its state.
@@ -141,7 +142,7 @@ pub fn coverage(site: &Site, ui_warnings: &[Diagnostic]) -> Status {
     for ((lang, _), c) in &status.rows {
         status.totals.entry(lang.clone()).or_default().add(c);
     }
-    for lang in site.config.languages.iter().skip(1) {
+    for lang in site.langs.iter().skip(1) {
         let file = format!("i18n/{}.yaml", lang.code);
         let keys = ui_warnings
             .iter()
@@ -193,7 +194,7 @@ mod tests {
             ),
             page("m/c.mn.md", "---\ntitle: c\ntranslation: draft\n---\n"),
         ];
-        let site = resolve(config, sources, false).unwrap();
+        let site = resolve(config, sources, &[], false).unwrap();
         let warn = Diagnostic::warning(
             "i18n/mn.yaml",
             0,

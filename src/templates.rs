@@ -9,7 +9,7 @@ use serde::Serialize;
 use tera::{Context, Tera, Value};
 use walkdir::WalkDir;
 
-use crate::config::Config;
+use crate::config::{Config, LangId};
 use crate::content::read_text;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Strings;
@@ -116,17 +116,17 @@ impl Templates {
         self.paths.contains_key(name)
     }
 
-    /// Renders template `name` for the language at `lang_index` with a view.
+    /// Renders template `name` for language `lang` with a view.
     pub fn render<V: Serialize>(
         &self,
-        lang_index: usize,
+        lang: LangId,
         name: &str,
         view: &V,
         page: &Path,
     ) -> Result<String, Diagnostic> {
         let ctx = Context::from_serialize(view)
             .map_err(|e| template_error(&e, &self.paths, Some(page)))?;
-        self.per_lang[lang_index].render(name, &ctx).map_err(|e| {
+        self.per_lang[lang.index()].render(name, &ctx).map_err(|e| {
             let mut d = template_error(&e, &self.paths, Some(page));
             if d.path.as_os_str().is_empty() {
                 d.path = self

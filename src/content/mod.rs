@@ -3,7 +3,6 @@
 pub mod frontmatter;
 mod load;
 pub mod page;
-pub mod slug;
 
 pub use load::{load, read_text};
 pub use page::{source_hash, FrontMatter, SourcePage};

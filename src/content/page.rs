@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{frontmatter, slug};
+use super::frontmatter;
+use crate::slug;
 use crate::diagnostics::Diagnostic;
 use crate::yaml;
 
@@ -109,7 +110,7 @@ pub struct SourcePage {
 pub fn source_hash(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let normalized: Vec<u8> = text.bytes().filter(|&b| b != b'\r').collect();
-    format!("{:016x}", crate::markdown::fnv1a(&normalized))
+    format!("{:016x}", crate::hash::fnv1a(&normalized))
 }
 
 /// File name parts: `finance.mn.md` → (`finance`, Some(`mn`)).

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::config::Localized;
 use crate::content::page::validate_date;
-use crate::content::slug;
+use crate::slug;
 use crate::diagnostics::Diagnostic;
 use crate::yaml;
 

@@ -7,5 +7,5 @@ mod render;
 pub mod shortcodes;
 pub mod summary;
 
-pub use headings::{fnv1a, heading_id};
+pub use headings::heading_id;
 pub use render::{render, LinkContext, LinkRef, Rendered, TocEntry, SUMMARY_CHARS};

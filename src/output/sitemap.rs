@@ -31,9 +31,9 @@ pub fn sitemap_xml(urls: &[SitemapUrl]) -> String {
     out
 }
 
-/// `robots.txt` allowing everything and naming the sitemap.
-pub fn robots_txt(base_url: &str) -> String {
-    format!("User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n")
+/// `robots.txt` allowing everything and naming the sitemap (its absolute URL).
+pub fn robots_txt(sitemap_url: &str) -> String {
+    format!("User-agent: *\nAllow: /\nSitemap: {sitemap_url}\n")
 }
 
 #[cfg(test)]
@@ -53,8 +53,10 @@ mod tests {
     }
 
     #[test]
-    fn robots_names_sitemap_under_base_path() {
-        assert!(robots_txt("https://e.org/report/")
-            .contains("Sitemap: https://e.org/report/sitemap.xml"));
+    fn robots_names_the_sitemap() {
+        assert_eq!(
+            robots_txt("https://e.org/report/sitemap.xml"),
+            "User-agent: *\nAllow: /\nSitemap: https://e.org/report/sitemap.xml\n"
+        );
     }
 }

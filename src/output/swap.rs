@@ -128,7 +128,7 @@ pub fn write_site(out: &Path, files: &[OutputFile], minify: bool) -> Result<(), 
     fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
     let t0 = std::time::Instant::now();
     let written = write_all(&staging, files, minify);
-    crate::timing("write: files", t0.elapsed());
+    crate::timing::report("write: files", t0.elapsed());
     match written.and_then(|()| swap_in(&staging, out)) {
         Ok(()) => Ok(()),
         Err(e) => {

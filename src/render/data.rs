@@ -2,26 +2,28 @@
 //! (`/data/`, `/data/<id>/` with its CSV) in every language.
 
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
 use super::chart::chart_svg;
 use super::datatable::{table_csv, table_html, LangCtx};
-use super::generated;
-use super::views::{Crumb, DataIndexView, DataRef, DataView, SiteView};
+use super::builder::ViewBuilder;
+use super::views::{Crumb, DataIndexView, DataRef, DataView};
 use crate::data::{format, DataTable};
 use crate::diagnostics::{line_col, Diagnostic};
 use crate::i18n::Strings;
-use crate::locale::{format_date, Style};
+use crate::locale::format_date;
 use crate::markdown::shortcodes::{self, Shortcode};
 use crate::output::OutputFile;
-use crate::resolve::{Entry, Site};
+use crate::resolve::{Entry, LangId, Site};
 use crate::templates::Templates;
 
-/// The site's data tables by id.
+/// The site's data tables, by id (the position in `tables` is the position
+/// of the table's pages in [`crate::resolve::Lang::data`]).
 pub struct DataSet<'a> {
     tables: &'a [DataTable],
-    by_id: HashMap<&'a str, &'a DataTable>,
+    by_id: HashMap<&'a str, usize>,
 }
 
 impl<'a> DataSet<'a> {
@@ -29,44 +31,29 @@ impl<'a> DataSet<'a> {
     pub fn new(tables: &'a [DataTable]) -> Self {
         DataSet {
             tables,
-            by_id: tables.iter().map(|t| (t.id.as_str(), t)).collect(),
+            by_id: tables
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.id.as_str(), i))
+                .collect(),
         }
     }
+
+    fn get(&self, id: &str) -> Option<(usize, &'a DataTable)> {
+        self.by_id.get(id).map(|&i| (i, &self.tables[i]))
+    }
 }
 
-/// Language context for language index `li`.
-pub fn lang_ctx<'a>(site: &'a Site, li: usize, strings: &'a [Strings]) -> LangCtx<'a> {
-    let lang = &site.config.languages[li];
-    let zh_tag = site
-        .config
-        .languages
-        .iter()
-        .find(|l| Style::for_tag(&l.tag) == Style::Chinese)
-        .map_or("zh-Hans", |l| l.tag.as_str());
+/// The language context of tables and charts written in `lang`.
+pub fn lang_ctx<'a>(site: &'a Site, lang: LangId, strings: &'a [Strings]) -> LangCtx<'a> {
+    let l = site.lang(lang);
     LangCtx {
-        lang: &lang.code,
-        default: &site.config.default_language().code,
-        zh_tag,
-        style: Style::for_tag(&lang.tag),
-        strings: &strings[li],
+        lang: &l.code,
+        default: &site.default_lang().code,
+        zh_tag: &site.han_tag,
+        style: l.style,
+        strings: &strings[lang.index()],
     }
-}
-
-fn prefix(site: &Site, li: usize) -> String {
-    generated::lang_prefix(site, li)
-}
-
-/// Root-relative URL of a table's page, or of the data index when `id` is `None`.
-pub fn data_url(site: &Site, li: usize, id: Option<&str>) -> String {
-    let p = prefix(site, li);
-    match id {
-        Some(id) => format!("{}{p}data/{id}/", site.config.base_path),
-        None => format!("{}{p}data/", site.config.base_path),
-    }
-}
-
-fn csv_url(site: &Site, li: usize, id: &str) -> String {
-    format!("{}{id}.csv", data_url(site, li, Some(id)))
 }
 
 /// Expands `{{ table }}`, `{{ chart }}` and `{{ stat }}` in an entry's body for its
@@ -74,7 +61,6 @@ fn csv_url(site: &Site, li: usize, id: &str) -> String {
 pub fn expand(
     site: &Site,
     entry: &Entry,
-    li: usize,
     body: &str,
     data: &DataSet<'_>,
     strings: &[Strings],
@@ -89,20 +75,21 @@ pub fn expand(
     if calls.is_empty() {
         return (body.to_string(), problems);
     }
-    let ctx = lang_ctx(site, li, strings);
+    // Figures are written in the language of the text around them.
+    let ctx = lang_ctx(site, entry.text_lang, strings);
+    let pages = &site.lang(entry.text_lang).data;
     let one = |call: &Shortcode| -> Result<String, String> {
         let arg = |k: &str| call.args.get(k).map(String::as_str);
         let id = arg("id").ok_or_else(|| format!("`{}` needs id=\"…\"", call.name))?;
-        let table = data
-            .by_id
+        let (ti, table) = data
             .get(id)
             .ok_or_else(|| format!("no data table `{id}` in content/data/"))?;
         match call.name.as_str() {
             "table" => Ok(table_html(
                 table,
                 &ctx,
-                &data_url(site, li, Some(id)),
-                &csv_url(site, li, id),
+                &pages[ti].page.url,
+                &pages[ti].csv.url,
             )),
             "chart" => chart_svg(table, arg("kind").unwrap_or("bar"), arg("col"), &ctx),
             _ => {
@@ -147,72 +134,54 @@ fn default_charts(t: &DataTable, ctx: &LangCtx<'_>) -> Vec<String> {
 }
 
 /// Renders `/data/` and `/data/<id>/` (with `<id>.csv`) in every language.
-pub fn data_pages(
-    site: &Site,
+pub(super) fn data_pages(
+    b: &ViewBuilder<'_>,
     templates: &Templates,
-    strings: &[Strings],
     data: &DataSet<'_>,
-    sites: &[SiteView],
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let site = b.site;
     let mut files = Vec::new();
     let mut problems = Vec::new();
     if data.tables.is_empty() {
         return Ok(files);
     }
-    let absolute = |url: &str| generated::absolute(site, url);
-    for (li, sv) in sites.iter().enumerate() {
-        let ctx = lang_ctx(site, li, strings);
+    for lang in &site.langs {
+        let ctx = lang_ctx(site, lang.id, b.strings);
         let home = Crumb {
-            title: sv.title.clone(),
-            url: sv.home_url.clone(),
-            lang_tag: sv.lang_tag.clone(),
+            title: Cow::Borrowed(&lang.title),
+            url: &site.home(lang.id).url,
+            lang_tag: &lang.tag,
         };
         let index_title = ctx.t("data_index_title");
-        let index_url = data_url(site, li, None);
         let refs: Vec<DataRef> = data
             .tables
             .iter()
-            .map(|t| DataRef {
-                id: t.id.clone(),
+            .zip(&lang.data)
+            .map(|(t, pages)| DataRef {
+                id: &t.id,
                 title: t.title.get(ctx.lang, ctx.default),
-                url: data_url(site, li, Some(&t.id)),
-                as_of: t.as_of.clone(),
+                url: &pages.page.url,
+                as_of: &t.as_of,
                 as_of_display: format_date(&t.as_of, ctx.style, ctx.strings),
                 rows: t.rows.len(),
             })
             .collect();
-        let page = |id: Option<&str>, data: Option<DataView>, data_index: Option<DataIndexView>| {
-            let path = id.map_or_else(|| "data/".to_string(), |id| format!("data/{id}/"));
-            let mut ctx = generated::context(site, sv, li, &path);
-            if let Some(d) = &data {
-                ctx.jsonld = super::jsonld::dataset(
-                    &d.title,
-                    &absolute(&d.url),
-                    &absolute(&d.csv_url),
-                    &d.as_of,
-                    &sv.lang_tag,
-                    &d.source,
-                );
-            }
-            ctx.data = data;
-            ctx.data_index = data_index;
-            ctx
-        };
-        let index = DataIndexView {
+        let mut index_ctx = b.generated(lang.id, |l| &l.data_index);
+        index_ctx.data_index = Some(DataIndexView {
             title: index_title.clone(),
-            url: index_url.clone(),
+            url: &lang.data_index.url,
             breadcrumbs: vec![home.clone()],
             tables: refs,
-        };
+        });
         match templates.render(
-            li,
+            lang.id,
             "data_index.html",
-            &page(None, None, Some(index)),
+            &index_ctx,
             Path::new("content/data"),
         ) {
             Ok(html) => files.push(OutputFile::page(
                 site.config.minify,
-                format!("{}data/index.html", prefix(site, li)),
+                lang.data_index.out_path.clone(),
                 html,
             )),
             Err(d) => problems.push(d),
@@ -221,43 +190,42 @@ pub fn data_pages(
         let per_table: Vec<Result<Vec<OutputFile>, Diagnostic>> = data
             .tables
             .par_iter()
-            .map(|t| {
-                let url = data_url(site, li, Some(&t.id));
+            .enumerate()
+            .map(|(ti, t)| {
+                let pages = &lang.data[ti];
                 let view = DataView {
-                    id: t.id.clone(),
+                    id: &t.id,
                     title: t.title.get(ctx.lang, ctx.default),
-                    url: url.clone(),
-                    table: table_html(t, &ctx, &url, &csv_url(site, li, &t.id)),
+                    url: &pages.page.url,
+                    table: table_html(t, &ctx, &pages.page.url, &pages.csv.url),
                     charts: default_charts(t, &ctx),
-                    source: t.source.clone(),
-                    as_of: t.as_of.clone(),
+                    source: &t.source,
+                    as_of: &t.as_of,
                     as_of_display: format_date(&t.as_of, ctx.style, ctx.strings),
-                    csv_url: csv_url(site, li, &t.id),
+                    csv_url: &pages.csv.url,
                     breadcrumbs: vec![
                         home.clone(),
                         Crumb {
-                            title: index_title.clone(),
-                            url: index_url.clone(),
-                            lang_tag: sv.lang_tag.clone(),
+                            title: Cow::Borrowed(index_title.as_str()),
+                            url: &lang.data_index.url,
+                            lang_tag: &lang.tag,
                         },
                     ],
                 };
-                let html = templates.render(
-                    li,
-                    "data.html",
-                    &page(Some(&t.id), Some(view), None),
-                    &t.path,
-                )?;
+                let mut page_ctx = b.generated(lang.id, |l| &l.data[ti].page);
+                page_ctx.jsonld = super::jsonld::dataset(
+                    &view.title,
+                    &pages.page.permalink,
+                    &pages.csv.permalink,
+                    view.as_of,
+                    &lang.tag,
+                    view.source,
+                );
+                page_ctx.data = Some(view);
+                let html = templates.render(lang.id, "data.html", &page_ctx, &t.path)?;
                 Ok(vec![
-                    OutputFile::page(
-                        site.config.minify,
-                        format!("{}data/{}/index.html", prefix(site, li), t.id),
-                        html,
-                    ),
-                    OutputFile::bytes(
-                        format!("{}data/{id}/{id}.csv", prefix(site, li), id = t.id),
-                        table_csv(t, &ctx),
-                    ),
+                    OutputFile::page(site.config.minify, pages.page.out_path.clone(), html),
+                    OutputFile::bytes(pages.csv.out_path.clone(), table_csv(t, &ctx)),
                 ])
             })
             .collect();
@@ -279,23 +247,19 @@ pub fn data_pages(
 /// language), so search finds figures shown in tables.
 pub fn tables_text(
     site: &Site,
-    li: usize,
+    lang: LangId,
     body: &str,
     data: &DataSet<'_>,
     strings: &[Strings],
 ) -> String {
-    let ctx = lang_ctx(site, li, strings);
+    let ctx = lang_ctx(site, lang, strings);
     let mut out = String::new();
     for call in shortcodes::find(body)
         .0
         .iter()
         .filter(|c| c.name == "table")
     {
-        let Some(t) = call
-            .args
-            .get("id")
-            .and_then(|id| data.by_id.get(id.as_str()))
-        else {
+        let Some((_, t)) = call.args.get("id").and_then(|id| data.get(id)) else {
             continue;
         };
         out.push(' ');

@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use super::generated;
-use super::views::{SearchView, SiteView};
+use super::builder::ViewBuilder;
+use super::views::SearchView;
 use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
 use crate::resolve::Site;
@@ -14,16 +14,14 @@ use crate::templates::Templates;
 /// their text is what the reader sees there).
 pub fn indexes(site: &Site, texts: &[String]) -> Vec<OutputFile> {
     use rayon::prelude::*;
-    site.config
-        .languages
+    site.langs
         .par_iter()
-        .enumerate()
-        .map(|(li, lang)| {
+        .map(|lang| {
             let docs: Vec<Doc<'_>> = site
                 .entries
                 .iter()
                 .zip(texts)
-                .filter(|(e, _)| e.lang == lang.code)
+                .filter(|(e, _)| e.lang == lang.id)
                 .map(|(e, text)| Doc {
                     title: &site.source(e).title,
                     url: &e.url,
@@ -31,7 +29,7 @@ pub fn indexes(site: &Site, texts: &[String]) -> Vec<OutputFile> {
                 })
                 .collect();
             OutputFile::bytes(
-                format!("{}search/index.json", generated::lang_prefix(site, li)),
+                lang.search_index.out_path.clone(),
                 index_json(&lang.code, &docs).into_bytes(),
             )
         })
@@ -39,26 +37,26 @@ pub fn indexes(site: &Site, texts: &[String]) -> Vec<OutputFile> {
 }
 
 /// The search page of every language, when the theme has `search.html`.
-pub fn pages(
-    site: &Site,
+pub(super) fn pages(
+    b: &ViewBuilder<'_>,
     templates: &Templates,
-    sites: &[SiteView],
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     if !templates.has("search.html") {
         return Ok(Vec::new());
     }
+    let site = b.site;
     let mut files = Vec::new();
     let mut problems = Vec::new();
-    for (li, sv) in sites.iter().enumerate() {
-        let mut ctx = generated::context(site, sv, li, "search/");
+    for lang in &site.langs {
+        let mut ctx = b.generated(lang.id, |l| &l.search);
         ctx.search = Some(SearchView {
-            index_url: generated::url_in(site, li, "search/index.json"),
-            script_url: format!("{}js/search.js", site.config.base_path),
+            index_url: &lang.search_index.url,
+            script_url: site.urls.asset("js/search.js"),
         });
-        match templates.render(li, "search.html", &ctx, Path::new("search")) {
+        match templates.render(lang.id, "search.html", &ctx, Path::new("search")) {
             Ok(html) => files.push(OutputFile::page(
                 site.config.minify,
-                format!("{}search/index.html", generated::lang_prefix(site, li)),
+                lang.search.out_path.clone(),
                 html,
             )),
             Err(d) => problems.push(d),

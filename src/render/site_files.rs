@@ -13,55 +13,39 @@ use crate::resolve::Site;
 
 /// `atom.xml` (and `<code>/atom.xml`): the dated pages of each language, newest first.
 pub fn feeds(site: &Site, summaries: &[String]) -> Vec<OutputFile> {
-    let base = &site.config.base_url;
-    let default = &site.config.default_language().code;
-    site.config
-        .languages
+    site.langs
         .par_iter()
-        .enumerate()
-        .map(|(li, lang)| {
-            let prefix = if li == 0 {
-                String::new()
-            } else {
-                format!("{}/", lang.code)
-            };
+        .map(|lang| {
             let mut entries: Vec<(String, FeedEntry)> = site
                 .entries
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| e.lang == lang.code && !e.is_section)
+                .filter(|(_, e)| e.lang == lang.id && !e.is_section)
                 .filter_map(|(i, e)| {
                     let src = site.source(e);
                     let date = src.front.date.clone()?;
-                    let text_lang = site
-                        .config
-                        .language(&src.lang)
-                        .map_or(lang.tag.clone(), |l| l.tag.clone());
-                    let rel = e.url.strip_prefix(&site.config.base_path).unwrap_or(&e.url);
                     Some((
                         date.clone(),
                         FeedEntry {
                             title: src.title.clone(),
-                            url: format!("{base}{rel}"),
+                            url: e.permalink.clone(),
                             date,
                             summary: summaries[i].clone(),
-                            lang: text_lang,
+                            lang: site.lang(e.text_lang).tag.clone(),
                         },
                     ))
                 })
                 .collect();
             entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.url.cmp(&b.1.url)));
             let entries: Vec<FeedEntry> = entries.into_iter().map(|(_, e)| e).collect();
-            let title = site.config.title.get(&lang.code, default);
-            let feed_url = format!("{base}{prefix}atom.xml");
             let xml = atom(
-                &title,
-                &feed_url,
-                &format!("{base}{prefix}"),
+                &lang.title,
+                &lang.feed.permalink,
+                &site.home(lang.id).permalink,
                 &lang.tag,
                 &entries,
             );
-            OutputFile::bytes(format!("{prefix}atom.xml"), xml.into_bytes())
+            OutputFile::bytes(lang.feed.out_path.clone(), xml.into_bytes())
         })
         .collect()
 }
@@ -69,22 +53,17 @@ pub fn feeds(site: &Site, summaries: &[String]) -> Vec<OutputFile> {
 /// `sitemap.xml` of every HTML page but the 404s, each with the same page in the
 /// other languages (`<code>/` prefix swapped), and `robots.txt`.
 pub fn sitemap_and_robots(site: &Site, files: &[OutputFile]) -> Vec<OutputFile> {
-    let base = &site.config.base_url;
-    let languages = &site.config.languages;
+    let langs = &site.langs;
     // Logical path (without language prefix) → (language index, path).
     let mut groups: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
     for dir in files
         .iter()
         .filter_map(|f| f.path.strip_suffix("index.html"))
     {
-        let (li, logical) = languages
+        let (li, logical) = langs
             .iter()
-            .enumerate()
             .skip(1)
-            .find_map(|(li, l)| {
-                dir.strip_prefix(&format!("{}/", l.code))
-                    .map(|rest| (li, rest))
-            })
+            .find_map(|l| dir.strip_prefix(l.prefix.as_str()).map(|rest| (l.id.index(), rest)))
             .unwrap_or((0, dir));
         groups
             .entry(logical.to_string())
@@ -96,15 +75,15 @@ pub fn sitemap_and_robots(site: &Site, files: &[OutputFile]) -> Vec<OutputFile> 
         let mut alternates: Vec<(String, String)> = Vec::new();
         if members.len() > 1 {
             for (li, dir) in members {
-                alternates.push((languages[*li].tag.clone(), format!("{base}{dir}")));
+                alternates.push((langs[*li].tag.clone(), site.urls.absolute(dir)));
             }
             if let Some((_, dir)) = members.iter().find(|(li, _)| *li == 0) {
-                alternates.push(("x-default".to_string(), format!("{base}{dir}")));
+                alternates.push(("x-default".to_string(), site.urls.absolute(dir)));
             }
         }
         for (_, dir) in members {
             urls.push(SitemapUrl {
-                loc: format!("{base}{dir}"),
+                loc: site.urls.absolute(dir),
                 alternates: alternates.clone(),
             });
         }
@@ -112,7 +91,7 @@ pub fn sitemap_and_robots(site: &Site, files: &[OutputFile]) -> Vec<OutputFile> 
     urls.sort_by(|a, b| a.loc.cmp(&b.loc));
     vec![
         OutputFile::bytes("sitemap.xml", sitemap_xml(&urls).into_bytes()),
-        OutputFile::bytes("robots.txt", robots_txt(base).into_bytes()),
+        OutputFile::bytes("robots.txt", robots_txt(&site.urls.absolute("sitemap.xml")).into_bytes()),
     ]
 }
 
@@ -127,8 +106,7 @@ pub fn aliases(site: &Site, files: &[OutputFile]) -> Result<Vec<OutputFile>, Vec
     let mut out = Vec::new();
     let mut problems = Vec::new();
     for e in site.entries.iter().filter(|e| !e.aliases.is_empty()) {
-        let rel = e.url.strip_prefix(&site.config.base_path).unwrap_or(&e.url);
-        let target = escape(&format!("{}{rel}", site.config.base_url));
+        let target = escape(&e.permalink);
         for path in &e.aliases {
             if taken.contains(path.as_str()) {
                 problems.push(

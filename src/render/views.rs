@@ -1,226 +1,228 @@
 //! What templates see: small serializable views, never the internal model, so
 //! internals can change without breaking themes.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::markdown::TocEntry;
 
 /// The site, as seen from one language.
 #[derive(Debug, Clone, Serialize)]
-pub struct SiteView {
+pub struct SiteView<'a> {
     /// Site title in this language.
-    pub title: String,
+    pub title: &'a str,
     /// Site description in this language (may be empty).
-    pub description: String,
+    pub description: &'a str,
     /// Absolute base URL ending in `/`.
-    pub base_url: String,
+    pub base_url: &'a str,
     /// Path prefix for static files (`/` or `/report/`).
-    pub base_path: String,
+    pub base_path: &'a str,
     /// URL of this language's home page.
-    pub home_url: String,
+    pub home_url: &'a str,
     /// Language code (`zh`).
-    pub lang: String,
+    pub lang: &'a str,
     /// Language tag (`zh-Hans`).
-    pub lang_tag: String,
+    pub lang_tag: &'a str,
     /// `horizontal-tb` or `vertical-lr`.
-    pub writing_mode: String,
+    pub writing_mode: &'static str,
     /// Top-level sections.
-    pub nav: Vec<NavItem>,
+    pub nav: Vec<NavItem<'a>>,
     /// Generator name.
     pub generator: &'static str,
     /// URL of this language's Atom feed.
-    pub feed_url: String,
+    pub feed_url: &'a str,
 }
 
 /// An item of the main navigation.
 #[derive(Debug, Clone, Serialize)]
-pub struct NavItem {
+pub struct NavItem<'a> {
     /// Section title.
-    pub title: String,
+    pub title: &'a str,
     /// Section URL.
-    pub url: String,
+    pub url: &'a str,
     /// True when the current page is this section or inside it.
     pub active: bool,
     /// Language tag of the title (differs from the page's on fallbacks).
-    pub lang_tag: String,
+    pub lang_tag: &'a str,
 }
 
 /// A link in the breadcrumbs.
 #[derive(Debug, Clone, Serialize)]
-pub struct Crumb {
+pub struct Crumb<'a> {
     /// Title of the ancestor.
-    pub title: String,
+    pub title: Cow<'a, str>,
     /// Its URL.
-    pub url: String,
+    pub url: &'a str,
     /// Language tag of the title (differs from the page's on fallbacks).
-    pub lang_tag: String,
+    pub lang_tag: &'a str,
 }
 
 /// A page in a listing.
 #[derive(Debug, Clone, Serialize)]
-pub struct PageRef {
+pub struct PageRef<'a> {
     /// Title.
-    pub title: String,
+    pub title: Cow<'a, str>,
     /// URL.
-    pub url: String,
+    pub url: &'a str,
     /// Plain-text summary.
-    pub summary: String,
+    pub summary: &'a str,
     /// Date or empty (`YYYY-MM-DD`, for `datetime` attributes).
-    pub date: String,
+    pub date: &'a str,
     /// Date written in the page's language (`2017年10月17日`), or empty.
     pub date_display: String,
     /// Language tag of the title (differs from the page's on fallbacks).
-    pub lang_tag: String,
+    pub lang_tag: &'a str,
 }
 
 /// A subsection in a listing, with its pages.
 #[derive(Debug, Clone, Serialize)]
-pub struct SectionRef {
+pub struct SectionRef<'a> {
     /// Title.
-    pub title: String,
+    pub title: &'a str,
     /// URL.
-    pub url: String,
+    pub url: &'a str,
     /// Plain-text summary.
-    pub summary: String,
+    pub summary: &'a str,
     /// Its first pages, ordered: as many as one of its listing pages holds
     /// (`paginate_by`), all of them when listings are not paginated.
-    pub pages: Vec<PageRef>,
+    pub pages: Vec<PageRef<'a>>,
     /// How many pages it has in all.
     pub page_count: usize,
     /// Language tag of the title (differs from the page's on fallbacks).
-    pub lang_tag: String,
+    pub lang_tag: &'a str,
 }
 
 /// A section (or the home page) being rendered.
 #[derive(Debug, Clone, Serialize)]
-pub struct SectionView {
+pub struct SectionView<'a> {
     /// Title.
-    pub title: String,
+    pub title: Cow<'a, str>,
     /// URL.
-    pub url: String,
+    pub url: &'a str,
     /// Absolute URL.
-    pub permalink: String,
+    pub permalink: &'a str,
     /// Body HTML.
     pub content: String,
     /// Plain-text summary.
-    pub summary: String,
+    pub summary: &'a str,
     /// Date or empty (`YYYY-MM-DD`, for `datetime` attributes).
-    pub date: String,
+    pub date: &'a str,
     /// Date written in the page's language (`2017年10月17日`), or empty.
     pub date_display: String,
     /// Headings of the body.
     pub toc: Vec<TocEntry>,
     /// Ancestors, from the home page down.
-    pub breadcrumbs: Vec<Crumb>,
+    pub breadcrumbs: Vec<Crumb<'a>>,
     /// Child pages, ordered.
-    pub pages: Vec<PageRef>,
+    pub pages: Vec<PageRef<'a>>,
     /// Child sections, ordered.
-    pub subsections: Vec<SectionRef>,
+    pub subsections: Vec<SectionRef<'a>>,
     /// Previous page in reading order.
-    pub prev: Option<NavLink>,
+    pub prev: Option<NavLink<'a>>,
     /// Next page in reading order.
-    pub next: Option<NavLink>,
+    pub next: Option<NavLink<'a>>,
     /// Set on a series installment.
-    pub series: Option<SeriesNav>,
+    pub series: Option<SeriesNav<'a>>,
     /// On a series index: its editions, newest first.
-    pub editions: Vec<EditionView>,
+    pub editions: Vec<EditionView<'a>>,
     /// Set when the listing is split into several pages.
-    pub paginator: Option<Paginator>,
+    pub paginator: Option<Paginator<'a>>,
 }
 
 /// A page being rendered.
 #[derive(Debug, Clone, Serialize)]
-pub struct PageView {
+pub struct PageView<'a> {
     /// Title.
-    pub title: String,
+    pub title: &'a str,
     /// URL.
-    pub url: String,
+    pub url: &'a str,
     /// Absolute URL.
-    pub permalink: String,
+    pub permalink: &'a str,
     /// Body HTML.
     pub content: String,
     /// Plain-text summary.
-    pub summary: String,
+    pub summary: &'a str,
     /// Date or empty (`YYYY-MM-DD`, for `datetime` attributes).
-    pub date: String,
+    pub date: &'a str,
     /// Date written in the page's language (`2017年10月17日`), or empty.
     pub date_display: String,
     /// Tags, each with its term page.
-    pub tags: Vec<TagLink>,
+    pub tags: Vec<TagLink<'a>>,
     /// Headings of the body.
     pub toc: Vec<TocEntry>,
     /// Ancestors, from the home page down.
-    pub breadcrumbs: Vec<Crumb>,
+    pub breadcrumbs: Vec<Crumb<'a>>,
     /// Previous page in reading order.
-    pub prev: Option<NavLink>,
+    pub prev: Option<NavLink<'a>>,
     /// Next page in reading order.
-    pub next: Option<NavLink>,
+    pub next: Option<NavLink<'a>>,
     /// Set on a series installment.
-    pub series: Option<SeriesNav>,
+    pub series: Option<SeriesNav<'a>>,
 }
 
 /// A tag with the URL of its term page.
 #[derive(Debug, Clone, Serialize)]
-pub struct TagLink {
+pub struct TagLink<'a> {
     /// The tag as written.
-    pub name: String,
+    pub name: &'a str,
     /// Its term page.
-    pub url: String,
+    pub url: &'a str,
 }
 
 /// Position in a listing split into pages.
 #[derive(Debug, Clone, Serialize)]
-pub struct Paginator {
+pub struct Paginator<'a> {
     /// Current page number (1-based).
     pub current: usize,
     /// Number of pages.
     pub total: usize,
     /// Previous page URL.
-    pub prev_url: Option<String>,
+    pub prev_url: Option<&'a str>,
     /// Next page URL.
-    pub next_url: Option<String>,
+    pub next_url: Option<&'a str>,
     /// Every page.
-    pub pages: Vec<PaginatorLink>,
+    pub pages: Vec<PaginatorLink<'a>>,
 }
 
 /// One page of a listing.
 #[derive(Debug, Clone, Serialize)]
-pub struct PaginatorLink {
+pub struct PaginatorLink<'a> {
     /// Page number.
     pub number: usize,
     /// URL.
-    pub url: String,
+    pub url: &'a str,
 }
 
 /// A link to another page (previous/next, installments).
 #[derive(Debug, Clone, Serialize)]
-pub struct NavLink {
+pub struct NavLink<'a> {
     /// Title.
-    pub title: String,
+    pub title: &'a str,
     /// URL.
-    pub url: String,
+    pub url: &'a str,
     /// Language tag of the title.
-    pub lang_tag: String,
+    pub lang_tag: &'a str,
 }
 
 /// Where a page stands in its series.
 #[derive(Debug, Clone, Serialize)]
-pub struct SeriesNav {
+pub struct SeriesNav<'a> {
     /// Series title.
-    pub title: String,
+    pub title: &'a str,
     /// Series index URL.
-    pub url: String,
+    pub url: &'a str,
     /// Edition of this installment, written in the page's language (`第4届`).
     pub edition_display: String,
     /// Previous installment.
-    pub prev: Option<NavLink>,
+    pub prev: Option<NavLink<'a>>,
     /// Next installment.
-    pub next: Option<NavLink>,
+    pub next: Option<NavLink<'a>>,
 }
 
 /// One edition on a series index.
 #[derive(Debug, Clone, Serialize)]
-pub struct EditionView {
+pub struct EditionView<'a> {
     /// Year.
     pub year: i64,
     /// Edition number (1 for the first year), 0 when the series has no `recurring`.
@@ -228,26 +230,26 @@ pub struct EditionView {
     /// The number written as an ordinal in the page's language.
     pub number_display: String,
     /// `YYYY-MM-DD` of the edition, or empty.
-    pub date: String,
+    pub date: &'a str,
     /// The date written in the page's language.
     pub date_display: String,
     /// Installments of the edition, in order.
-    pub installments: Vec<NavLink>,
+    pub installments: Vec<NavLink<'a>>,
 }
 
 /// The current page in one language, for the language switcher and hreflang.
 #[derive(Debug, Clone, Serialize)]
-pub struct TranslationLink {
+pub struct TranslationLink<'a> {
     /// Language code.
-    pub code: String,
+    pub code: &'a str,
     /// Language name in that language.
-    pub name: String,
+    pub name: &'a str,
     /// Language tag (`hreflang`).
-    pub tag: String,
+    pub tag: &'a str,
     /// URL of the page in that language.
-    pub url: String,
+    pub url: &'a str,
     /// Absolute URL.
-    pub permalink: String,
+    pub permalink: &'a str,
     /// True for the language being rendered.
     pub current: bool,
 }
@@ -256,85 +258,85 @@ pub struct TranslationLink {
 #[derive(Debug, Serialize)]
 pub struct TemplateContext<'a> {
     /// The site in this language.
-    pub site: &'a SiteView,
+    pub site: SiteView<'a>,
     /// Absolute URL of this page.
-    pub canonical: String,
+    pub canonical: &'a str,
     /// Plain-text meta description.
-    pub description: String,
+    pub description: Cow<'a, str>,
     /// This page in every language of the site.
-    pub translations: Vec<TranslationLink>,
+    pub translations: Vec<TranslationLink<'a>>,
     /// Absolute URL of this page in the default language.
-    pub x_default: String,
+    pub x_default: &'a str,
     /// True when this language has no translation and the original is shown.
     pub fallback: bool,
     /// Language tag of the body text (the original's when `fallback`).
-    pub content_lang_tag: String,
+    pub content_lang_tag: &'a str,
     /// `article` for pages, `website` otherwise (Open Graph).
     pub og_type: &'static str,
     /// JSON-LD for the page (already escaped for a `<script>`), or empty.
     pub jsonld: String,
     /// Set for `home.html` and `section.html`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub section: Option<SectionView>,
+    pub section: Option<SectionView<'a>>,
     /// Set for `page.html`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub page: Option<PageView>,
+    pub page: Option<PageView<'a>>,
     /// Set for `data.html`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub data: Option<DataView>,
+    pub data: Option<DataView<'a>>,
     /// Set for `data_index.html`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub data_index: Option<DataIndexView>,
+    pub data_index: Option<DataIndexView<'a>>,
     /// Set for `search.html`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub search: Option<SearchView>,
+    pub search: Option<SearchView<'a>>,
 }
 
 /// The search page's resources.
 #[derive(Debug, Clone, Serialize)]
-pub struct SearchView {
+pub struct SearchView<'a> {
     /// URL of this language's index JSON.
-    pub index_url: String,
+    pub index_url: &'a str,
     /// URL of the search script.
     pub script_url: String,
 }
 
 /// A data table's own page.
 #[derive(Debug, Clone, Serialize)]
-pub struct DataView {
+pub struct DataView<'a> {
     /// Table id.
-    pub id: String,
+    pub id: &'a str,
     /// Title in the page's language.
     pub title: String,
     /// URL of this page.
-    pub url: String,
+    pub url: &'a str,
     /// The table (HTML).
     pub table: String,
     /// Charts (SVG in HTML).
     pub charts: Vec<String>,
     /// Source file of the figures.
-    pub source: String,
+    pub source: &'a str,
     /// `YYYY-MM-DD` the figures refer to.
-    pub as_of: String,
+    pub as_of: &'a str,
     /// The same date written in the page's language.
     pub as_of_display: String,
     /// CSV download URL.
-    pub csv_url: String,
+    pub csv_url: &'a str,
     /// Home and the data index.
-    pub breadcrumbs: Vec<Crumb>,
+    pub breadcrumbs: Vec<Crumb<'a>>,
 }
 
 /// A table in the data index.
 #[derive(Debug, Clone, Serialize)]
-pub struct DataRef {
+pub struct DataRef<'a> {
     /// Table id.
-    pub id: String,
+    pub id: &'a str,
     /// Title.
     pub title: String,
     /// URL of its page.
-    pub url: String,
+    pub url: &'a str,
     /// `YYYY-MM-DD`.
-    pub as_of: String,
+    pub as_of: &'a str,
     /// Date in the page's language.
     pub as_of_display: String,
     /// Number of rows.
@@ -343,13 +345,13 @@ pub struct DataRef {
 
 /// The list of all data tables.
 #[derive(Debug, Clone, Serialize)]
-pub struct DataIndexView {
+pub struct DataIndexView<'a> {
     /// Title (from the UI strings).
     pub title: String,
     /// URL.
-    pub url: String,
+    pub url: &'a str,
     /// Home.
-    pub breadcrumbs: Vec<Crumb>,
+    pub breadcrumbs: Vec<Crumb<'a>>,
     /// Every table.
-    pub tables: Vec<DataRef>,
+    pub tables: Vec<DataRef<'a>>,
 }

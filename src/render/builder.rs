@@ -1,0 +1,242 @@
+//! Borrowed views of the resolved site: links, listings, breadcrumbs,
+//! translations, series and the site as seen from one language. Every URL
+//! comes from the [`Site`]; nothing here builds one.
+
+use std::borrow::Cow;
+
+use super::views::{
+    Crumb, EditionView, NavItem, NavLink, PageRef, SeriesNav, SiteView, TagLink, TranslationLink,
+};
+use crate::content::SourcePage;
+use crate::i18n::Strings;
+use crate::locale::{format_date, ordinal, Style};
+use crate::resolve::{Edition, Entry, Lang, LangId, Site, Target};
+
+/// What views are made from: the site, each entry's summary and the UI strings.
+pub(super) struct ViewBuilder<'a> {
+    pub(super) site: &'a Site,
+    pub(super) summaries: &'a [String],
+    pub(super) strings: &'a [Strings],
+}
+
+/// The date of a source as `YYYY-MM-DD`, or empty.
+pub(super) fn date_of(src: &SourcePage) -> &str {
+    src.front
+        .date
+        .as_deref()
+        .map(|d| d.get(..10).unwrap_or(d))
+        .unwrap_or("")
+}
+
+impl<'a> ViewBuilder<'a> {
+    /// A language of the site.
+    pub(super) fn lang(&self, id: LangId) -> &'a Lang {
+        self.site.lang(id)
+    }
+
+    /// UI strings of a language.
+    pub(super) fn strings(&self, id: LangId) -> &'a Strings {
+        &self.strings[id.index()]
+    }
+
+    /// The site as seen from `lang`; the menu item holding `current` is active.
+    pub(super) fn site_view(&self, lang: LangId, current: Option<&str>) -> SiteView<'a> {
+        let site = self.site;
+        let l = self.lang(lang);
+        SiteView {
+            title: &l.title,
+            description: &l.description,
+            base_url: site.urls.base_url(),
+            base_path: site.urls.base_path(),
+            home_url: &site.home(lang).url,
+            lang: &l.code,
+            lang_tag: &l.tag,
+            writing_mode: l.writing_mode.as_css(),
+            nav: l
+                .menu
+                .iter()
+                .map(|&i| {
+                    let e = &site.entries[i];
+                    NavItem {
+                        title: &site.source(e).title,
+                        url: &e.url,
+                        active: current.is_some_and(|u| u.starts_with(e.url.as_str())),
+                        lang_tag: self.text_tag(e),
+                    }
+                })
+                .collect(),
+            generator: "bichig",
+            feed_url: &l.feed.url,
+        }
+    }
+
+    /// Language tag of the text an entry shows (the original's on a fallback).
+    pub(super) fn text_tag(&self, entry: &Entry) -> &'a str {
+        &self.lang(entry.text_lang).tag
+    }
+
+    /// The date of an entry's source written in the entry's language.
+    pub(super) fn date_display(&self, entry: &Entry) -> String {
+        let date = date_of(self.site.source(entry));
+        if date.is_empty() {
+            return String::new();
+        }
+        format_date(date, self.lang(entry.lang).style, self.strings(entry.lang))
+    }
+
+    /// Entry `i` in a listing.
+    pub(super) fn page_ref(&self, i: usize) -> PageRef<'a> {
+        let e = &self.site.entries[i];
+        let src = self.site.source(e);
+        PageRef {
+            title: Cow::Borrowed(&src.title),
+            url: &e.url,
+            summary: &self.summaries[i],
+            date: date_of(src),
+            date_display: self.date_display(e),
+            lang_tag: self.text_tag(e),
+        }
+    }
+
+    /// A link to entry `i`.
+    pub(super) fn nav_link(&self, i: usize) -> NavLink<'a> {
+        let e = &self.site.entries[i];
+        NavLink {
+            title: &self.site.source(e).title,
+            url: &e.url,
+            lang_tag: self.text_tag(e),
+        }
+    }
+
+    /// The entry in every language (the language switcher, hreflang).
+    pub(super) fn translations(&self, entry: &Entry) -> Vec<TranslationLink<'a>> {
+        self.site
+            .translations(entry)
+            .into_iter()
+            .map(|t| {
+                let lang = self.lang(t.lang);
+                TranslationLink {
+                    code: &lang.code,
+                    name: &lang.name,
+                    tag: &lang.tag,
+                    url: &t.url,
+                    permalink: &t.permalink,
+                    current: t.lang == entry.lang,
+                }
+            })
+            .collect()
+    }
+
+    /// A generated page (search, tags, data) in every language: `target` picks
+    /// the page from each language.
+    pub(super) fn generated_translations(
+        &self,
+        lang: LangId,
+        target: impl Fn(&'a Lang) -> &'a Target,
+    ) -> Vec<TranslationLink<'a>> {
+        self.site
+            .langs
+            .iter()
+            .map(|l| {
+                let t = target(l);
+                TranslationLink {
+                    code: &l.code,
+                    name: &l.name,
+                    tag: &l.tag,
+                    url: &t.url,
+                    permalink: &t.permalink,
+                    current: l.id == lang,
+                }
+            })
+            .collect()
+    }
+
+    /// Ancestors of an entry, from the home page down.
+    pub(super) fn breadcrumbs(&self, entry: &Entry) -> Vec<Crumb<'a>> {
+        let mut crumbs = Vec::new();
+        let mut cur = entry.parent;
+        while let Some(i) = cur {
+            let e = &self.site.entries[i];
+            crumbs.push(Crumb {
+                title: Cow::Borrowed(&self.site.source(e).title),
+                url: &e.url,
+                lang_tag: self.text_tag(e),
+            });
+            cur = e.parent;
+        }
+        crumbs.reverse();
+        crumbs
+    }
+
+    /// Tag links of an entry.
+    pub(super) fn tag_links(&self, entry: &'a Entry) -> Vec<TagLink<'a>> {
+        entry
+            .tags
+            .iter()
+            .map(|t| TagLink {
+                name: &t.name,
+                url: t.url.as_deref().unwrap_or(""),
+            })
+            .collect()
+    }
+
+    /// Number and date of an edition, written in `lang`.
+    fn edition_display(&self, ed: &Edition, lang: LangId) -> (String, String) {
+        let style = self.lang(lang).style;
+        let number = match ed.number {
+            Some(n) if style == Style::Chinese => format!("第{n}届"),
+            Some(n) => ordinal(n.max(0) as u64, style),
+            None => String::new(),
+        };
+        let date = ed
+            .date
+            .as_deref()
+            .map(|d| format_date(d, style, self.strings(lang)))
+            .unwrap_or_default();
+        (number, date)
+    }
+
+    /// Previous and next installment, and the edition, of a series member.
+    pub(super) fn series_nav(&self, entry: &Entry) -> Option<SeriesNav<'a>> {
+        let pos = entry.series?;
+        let series = &self.site.series[pos.series];
+        let me = &series.installments[pos.pos];
+        let (edition_display, _) = self.edition_display(&series.editions[me.edition], entry.lang);
+        let index = &self.site.entries[series.index];
+        Some(SeriesNav {
+            title: &self.site.source(index).title,
+            url: &index.url,
+            edition_display,
+            prev: pos
+                .pos
+                .checked_sub(1)
+                .map(|p| self.nav_link(series.installments[p].entry)),
+            next: series
+                .installments
+                .get(pos.pos + 1)
+                .map(|x| self.nav_link(x.entry)),
+        })
+    }
+
+    /// Editions of the series whose index is `entry`, newest first.
+    pub(super) fn editions(&self, entry: &Entry) -> Vec<EditionView<'a>> {
+        let Some(n) = entry.series_index_of else {
+            return Vec::new();
+        };
+        self.site.series[n]
+            .editions
+            .iter()
+            .map(|ed| {
+                let (number_display, date_display) = self.edition_display(ed, entry.lang);
+                EditionView {
+                    year: ed.year,
+                    number: ed.number.unwrap_or(0),
+                    number_display,
+                    date: ed.date.as_deref().unwrap_or(""),
+                    date_display,
+                    installments: ed.installments.iter().map(|&i| self.nav_link(i)).collect(),
+                }
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,116 @@
+//! Languages of the site, with what each needs computed once: its URL prefix,
+//! writing style and the addresses of its generated pages.
+
+use super::urls::{Target, Urls};
+use crate::config::{Config, LangId, WritingMode};
+use crate::locale::Style;
+
+/// The pages of one data table in one language.
+#[derive(Debug, Clone)]
+pub struct DataTarget {
+    /// Table id.
+    pub id: String,
+    /// `/data/<id>/`.
+    pub page: Target,
+    /// `/data/<id>/<id>.csv`.
+    pub csv: Target,
+}
+
+/// A language and its generated pages.
+#[derive(Debug, Clone)]
+pub struct Lang {
+    /// Its id.
+    pub id: LangId,
+    /// Code (`zh`, `mn`).
+    pub code: String,
+    /// Name in the language itself.
+    pub name: String,
+    /// BCP 47 tag (`mn-Mong`).
+    pub tag: String,
+    /// Writing mode of its pages.
+    pub writing_mode: WritingMode,
+    /// How it writes dates and numbers.
+    pub style: Style,
+    /// Output-path prefix: `""` for the default language, `"<code>/"` otherwise.
+    pub prefix: String,
+    /// Site title in this language.
+    pub title: String,
+    /// Site description in this language (may be empty).
+    pub description: String,
+    /// Home entry.
+    pub home: usize,
+    /// Entries of the main menu (the home page's sections), ordered.
+    pub menu: Vec<usize>,
+    /// `404.html`.
+    pub not_found: Target,
+    /// `atom.xml`.
+    pub feed: Target,
+    /// `/search/`.
+    pub search: Target,
+    /// `/search/index.json`.
+    pub search_index: Target,
+    /// `/tags/`.
+    pub tags_index: Target,
+    /// Tag terms of this language's pages, by slug.
+    pub tags: Vec<super::Term>,
+    /// `/data/`.
+    pub data_index: Target,
+    /// Pages of each data table, in table order.
+    pub data: Vec<DataTarget>,
+}
+
+/// The languages of `config`, with their generated pages (homes and menus are
+/// set once the entries exist).
+pub(super) fn langs(config: &Config, urls: &Urls, table_ids: &[&str]) -> Vec<Lang> {
+    let default = &config.default_language().code;
+    config
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let id = LangId::from_index(i);
+            let prefix = Urls::lang_prefix(&l.code, id.is_default());
+            Lang {
+                id,
+                code: l.code.clone(),
+                name: l.name.clone(),
+                tag: l.tag.clone(),
+                writing_mode: l.writing_mode,
+                style: Style::for_tag(&l.tag),
+                title: config.title.get(&l.code, default),
+                description: config
+                    .description
+                    .as_ref()
+                    .map(|d| d.get(&l.code, default))
+                    .unwrap_or_default(),
+                home: 0,
+                menu: Vec::new(),
+                not_found: urls.file(&format!("{prefix}404.html")),
+                feed: urls.file(&format!("{prefix}atom.xml")),
+                search: urls.page(&format!("{prefix}search/")),
+                search_index: urls.file(&format!("{prefix}search/index.json")),
+                tags_index: urls.page(&format!("{prefix}tags/")),
+                tags: Vec::new(),
+                data_index: urls.page(&format!("{prefix}data/")),
+                data: table_ids
+                    .iter()
+                    .map(|id| DataTarget {
+                        id: id.to_string(),
+                        page: urls.page(&format!("{prefix}data/{id}/")),
+                        csv: urls.file(&format!("{prefix}data/{id}/{id}.csv")),
+                    })
+                    .collect(),
+                prefix,
+            }
+        })
+        .collect()
+}
+
+/// The tag of the first Chinese language, `zh-Hans` when there is none.
+pub(super) fn han_tag(langs: &[Lang]) -> String {
+    langs
+        .iter()
+        .find(|l| l.style == Style::Chinese)
+        .map_or("zh-Hans", |l| l.tag.as_str())
+        .to_string()
+}

@@ -1,0 +1,152 @@
+//! Series: installments of a recurring publication, ordered, grouped into
+//! editions (one a year), per language.
+
+use std::collections::BTreeMap;
+
+use crate::config::LangId;
+use super::Site;
+use crate::diagnostics::Diagnostic;
+
+/// Folder of series indexes: `content/series/<id>/_index.md`.
+pub const SERIES_DIR: &str = "series/";
+
+/// One installment of a series.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Installment {
+    /// Entry index.
+    pub entry: usize,
+    /// Edition year (from the installment's date).
+    pub year: i64,
+    /// Order inside the series.
+    pub order: u32,
+    /// Index into [`Series::editions`].
+    pub edition: usize,
+}
+
+/// One year of a series.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edition {
+    /// The year.
+    pub year: i64,
+    /// Number of the edition (1 in `recurring.first_year`), when the series
+    /// index has `recurring`.
+    pub number: Option<i64>,
+    /// Date of the edition (`YYYY-MM-DD`, from `recurring`).
+    pub date: Option<String>,
+    /// Its installments, in order.
+    pub installments: Vec<usize>,
+}
+
+/// A series in one language.
+#[derive(Debug, Clone)]
+pub struct Series {
+    /// Series id.
+    pub id: String,
+    /// Language.
+    pub lang: LangId,
+    /// Entry of `content/series/<id>/_index.md` in this language.
+    pub index: usize,
+    /// Installments ordered by year, then order.
+    pub installments: Vec<Installment>,
+    /// Editions, newest first.
+    pub editions: Vec<Edition>,
+}
+
+/// Where an entry stands in its series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SeriesPos {
+    /// Index into [`Site::series`].
+    pub series: usize,
+    /// Index into [`Series::installments`].
+    pub pos: usize,
+}
+
+/// The series of the site, linked into its entries. An installment naming a
+/// series without an index, or without a date, is an error.
+pub(super) fn resolve(site: &mut Site) -> Result<Vec<Series>, Vec<Diagnostic>> {
+    let mut map: BTreeMap<(String, LangId), Series> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for (i, e) in site.entries.iter().enumerate() {
+        let src = site.source(e);
+        let Some(sref) = &src.front.series else {
+            continue;
+        };
+        let index_key = format!("{SERIES_DIR}{}/_index.md", sref.id);
+        let Some(index) = site.index_of(&index_key, e.lang) else {
+            if e.lang.is_default() {
+                problems.push(
+                    Diagnostic::error(
+                        &src.path,
+                        0,
+                        0,
+                        format!("series `{}` has no index", sref.id),
+                    )
+                    .with_hint(format!("create content/{index_key} with the series' title")),
+                );
+            }
+            continue;
+        };
+        let Some(year) = src
+            .front
+            .date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok())
+        else {
+            if e.lang.is_default() {
+                problems.push(Diagnostic::error(
+                    &src.path,
+                    1,
+                    1,
+                    "a series installment needs a `date` (its edition is the date's year)",
+                ));
+            }
+            continue;
+        };
+        map.entry((sref.id.clone(), e.lang))
+            .or_insert_with(|| Series {
+                id: sref.id.clone(),
+                lang: e.lang,
+                index,
+                installments: Vec::new(),
+                editions: Vec::new(),
+            })
+            .installments
+            .push(Installment {
+                entry: i,
+                year,
+                order: sref.order,
+                edition: 0,
+            });
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut all: Vec<Series> = map.into_values().collect();
+    for (n, s) in all.iter_mut().enumerate() {
+        s.installments.sort_by_key(|x| (x.year, x.order, x.entry));
+        let recurring = site.source(&site.entries[s.index]).front.recurring.clone();
+        let mut years: Vec<i64> = s.installments.iter().map(|x| x.year).collect();
+        years.dedup();
+        s.editions = years
+            .iter()
+            .rev()
+            .map(|&year| Edition {
+                year,
+                number: recurring.as_ref().map(|r| year - r.first_year + 1),
+                date: recurring
+                    .as_ref()
+                    .map(|r| format!("{year:04}-{:02}-{:02}", r.month, r.day)),
+                installments: Vec::new(),
+            })
+            .collect();
+        for (pos, x) in s.installments.iter_mut().enumerate() {
+            // Editions are newest first, years oldest first.
+            x.edition = s.editions.iter().position(|ed| ed.year == x.year).unwrap_or(0);
+            s.editions[x.edition].installments.push(x.entry);
+            site.entries[x.entry].series = Some(SeriesPos { series: n, pos });
+        }
+        site.entries[s.index].series_index_of = Some(n);
+    }
+    Ok(all)
+}

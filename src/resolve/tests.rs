@@ -1,0 +1,195 @@
+use super::*;
+use std::path::Path;
+
+fn config() -> Config {
+    let src = "title: T\nbase_url: https://e.org/r/\nlanguages:\n  zh: {name: 中文, tag: zh-Hans}\n  mn: {name: M, tag: mn-Mong}\n";
+    Config::parse(src, Path::new("site.yaml")).unwrap()
+}
+
+fn page(rel: &str, front: &str) -> SourcePage {
+    let src = format!("---\ntitle: {rel}\n{front}\n---\nbody");
+    SourcePage::parse(rel, Path::new(rel), &src, "zh").unwrap()
+}
+
+fn site(files: &[(&str, &str)]) -> Site {
+    let sources = files.iter().map(|(rel, front)| page(rel, front)).collect();
+    resolve(config(), sources, &[], false).unwrap()
+}
+
+const ZH: LangId = LangId::DEFAULT;
+
+fn mn(site: &Site) -> LangId {
+    site.lang_by_code("mn").unwrap().id
+}
+
+#[test]
+fn urls_parents_order_and_fallbacks() {
+    let site = site(&[
+        ("_index.md", ""),
+        ("m/_index.md", ""),
+        ("m/b.md", "weight: 2"),
+        ("m/a.md", "weight: 1"),
+        ("m/c.md", ""),
+        ("m/a.mn.md", "translation: draft"),
+        ("m/d.md", "draft: true"),
+    ]);
+    let mn = mn(&site);
+    let a = site.lookup("m/a.md", ZH).unwrap();
+    assert_eq!(a.url, "/r/m/a/");
+    assert_eq!(a.permalink, "https://e.org/r/m/a/");
+    assert_eq!(a.out_path, "m/a/index.html");
+    let a_mn = site.lookup("m/a.md", mn).unwrap();
+    assert_eq!((a_mn.url.as_str(), a_mn.fallback), ("/r/mn/m/a/", false));
+    assert_eq!(a_mn.text_lang, mn);
+    let b_mn = site.lookup("m/b.md", mn).unwrap();
+    assert!(b_mn.fallback);
+    assert_eq!((b_mn.lang, b_mn.text_lang), (mn, ZH));
+    assert!(site.lookup("m/d.md", ZH).is_none(), "drafts are left out");
+    let m = site.lookup("m/_index.md", ZH).unwrap();
+    let order: Vec<&str> = m
+        .pages
+        .iter()
+        .map(|&i| site.entries[i].key.as_str())
+        .collect();
+    assert_eq!(order, ["m/a.md", "m/b.md", "m/c.md"]);
+    assert_eq!(site.home(ZH).sections.len(), 1);
+    assert_eq!(site.default_lang().menu, site.home(ZH).sections);
+    assert_eq!(site.lang(mn).feed.url, "/r/mn/atom.xml");
+    assert_eq!(site.lang(mn).not_found.permalink, "https://e.org/r/mn/404.html");
+    assert_eq!(site.lang(ZH).search_index.out_path, "search/index.json");
+}
+
+#[test]
+fn duplicate_urls_name_both_files() {
+    let e = resolve(
+        config(),
+        vec![
+            page("_index.md", ""),
+            page("x.md", ""),
+            page("y.md", "slug: x"),
+        ],
+        &[],
+        false,
+    )
+    .unwrap_err();
+    assert_eq!(e.len(), 1);
+    // Originals are taken in key order: `y.md` is the second to claim /x/.
+    assert_eq!(e[0].path, Path::new("y.md"));
+    assert_eq!(e[0].message, "URL /x/ is also produced by x.md");
+}
+
+#[test]
+fn unknown_language_and_missing_home() {
+    let e = resolve(config(), vec![page("a.fr.md", "")], &[], false).unwrap_err();
+    assert!(e.iter().any(|d| d.message.contains("`fr`")));
+    assert!(e.iter().any(|d| d.message.contains("home page")));
+}
+
+#[test]
+fn reading_order_merges_pages_and_sections_by_weight() {
+    let s = site(&[
+        ("_index.md", ""),
+        ("a/_index.md", "weight: 1"),
+        ("a/p1.md", "weight: 1"),
+        ("a/sub/_index.md", "weight: 2"),
+        ("a/sub/q.md", "weight: 1"),
+        ("a/p3.md", "weight: 3"),
+        ("b/_index.md", "weight: 2"),
+        ("series/x/_index.md", "weight: 3"),
+    ]);
+    let name = |i: Option<usize>| i.map(|i| s.entries[i].key.as_str());
+    let at = |k: &str| s.lookup(k, ZH).unwrap();
+    assert_eq!(name(at("_index.md").prev), None);
+    assert_eq!(name(at("a/p1.md").next), Some("a/sub/_index.md"));
+    assert_eq!(name(at("a/sub/q.md").next), Some("a/p3.md"));
+    assert_eq!(name(at("a/p3.md").next), Some("b/_index.md"));
+    assert_eq!(
+        name(at("b/_index.md").next),
+        None,
+        "series indexes are not chapters"
+    );
+}
+
+#[test]
+fn installments_by_edition_and_order() {
+    let s = site(&[
+        ("_index.md", ""),
+        (
+            "series/day/_index.md",
+            "recurring: { first_year: 2014, month: 10, day: 17 }",
+        ),
+        ("a.md", "date: 2017-10-17\nseries: { id: day, order: 2 }"),
+        ("b.md", "date: 2017-10-17\nseries: { id: day, order: 1 }"),
+        ("c.md", "date: 2015-10-17\nseries: { id: day, order: 1 }"),
+    ]);
+    let day = s.series.iter().find(|x| x.lang == ZH).unwrap();
+    let keys: Vec<&str> = day
+        .installments
+        .iter()
+        .map(|x| s.entries[x.entry].key.as_str())
+        .collect();
+    assert_eq!(keys, ["c.md", "b.md", "a.md"]);
+    assert_eq!(day.installments[1].year, 2017);
+    let years: Vec<(i64, Option<i64>)> = day.editions.iter().map(|e| (e.year, e.number)).collect();
+    assert_eq!(years, [(2017, Some(4)), (2015, Some(2))], "newest first");
+    assert_eq!(day.editions[0].date.as_deref(), Some("2017-10-17"));
+    let b = s.lookup("b.md", ZH).unwrap();
+    assert_eq!(b.series.map(|p| p.pos), Some(1));
+    assert!(s.lookup("series/day/_index.md", ZH).unwrap().series_index_of.is_some());
+}
+
+#[test]
+fn unknown_series_or_missing_date_is_an_error() {
+    let e = resolve(
+        config(),
+        vec![page("_index.md", ""), page("a.md", "series: { id: nope, order: 1 }")],
+        &[],
+        false,
+    )
+    .unwrap_err();
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].message, "series `nope` has no index");
+    let e = resolve(
+        config(),
+        vec![
+            page("_index.md", ""),
+            page("series/day/_index.md", ""),
+            page("a.md", "series: { id: day, order: 1 }"),
+        ],
+        &[],
+        false,
+    )
+    .unwrap_err();
+    assert_eq!(e.len(), 1);
+    assert!(e[0].message.contains("needs a `date`"), "{}", e[0].message);
+}
+
+#[test]
+fn tags_data_and_listing_pages() {
+    let src = "title: T\nbase_url: https://e.org/\npaginate_by: 2\nlanguages:\n  zh: {name: 中文, tag: zh-Hans}\n  mn: {name: M, tag: mn-Mong}\n";
+    let config = Config::parse(src, Path::new("site.yaml")).unwrap();
+    let sources = vec![
+        page("_index.md", ""),
+        page("m/_index.md", ""),
+        page("m/a.md", "tags: [金融扶贫, Micro Loans]"),
+        page("m/b.md", "tags: [金融扶贫]"),
+        page("m/c.md", ""),
+    ];
+    let site = resolve(config, sources, &["causes"], false).unwrap();
+    let mn = mn(&site);
+    let m = site.lookup("m/_index.md", mn).unwrap();
+    let urls: Vec<&str> = m.listing.iter().map(|t| t.url.as_str()).collect();
+    assert_eq!(urls, ["/mn/m/", "/mn/m/page/2/"]);
+    let terms: Vec<(&str, usize)> = site
+        .lang(mn)
+        .tags
+        .iter()
+        .map(|t| (t.slug.as_str(), t.entries.len()))
+        .collect();
+    assert_eq!(terms, [("micro-loans", 1), ("金融扶贫", 2)]);
+    let a = site.lookup("m/a.md", mn).unwrap();
+    assert_eq!(a.tags[0].url.as_deref(), Some("/mn/tags/金融扶贫/"));
+    let d = &site.lang(mn).data[0];
+    assert_eq!(d.page.url, "/mn/data/causes/");
+    assert_eq!(d.csv.out_path, "mn/data/causes/causes.csv");
+}
