@@ -9,6 +9,7 @@ use super::context::ViewBuilder;
 use super::views::{Crumb, Paginator, PaginatorLink, SectionView, SiteView, TagLink};
 use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
+use crate::script;
 use crate::templates::Templates;
 
 /// A URL segment for a tag: the tag as written (Chinese stays Chinese), lowercased,
@@ -16,17 +17,14 @@ use crate::templates::Templates;
 pub fn tag_slug(tag: &str) -> Option<String> {
     let mut out = String::new();
     for c in tag.trim().chars().flat_map(char::to_lowercase) {
-        if matches!(
-            c,
-            '\u{180B}'..='\u{180F}' | '\u{200C}' | '\u{200D}' | '\u{202F}'
-        ) {
+        if script::is_mongolian_control(c) {
             // Mongolian joiners belong to the word: kept as they are.
             out.push(c);
         } else if c.is_whitespace() || c == '-' {
             if !out.is_empty() && !out.ends_with('-') {
                 out.push('-');
             }
-        } else if c.is_alphanumeric() || c == '_' || ('\u{1800}'..='\u{18AF}').contains(&c) {
+        } else if c.is_alphanumeric() || c == '_' || script::is_mongolian(c) {
             out.push(c);
         }
     }
