@@ -292,6 +292,17 @@ mod tests {
         assert_eq!(d[0].severity, Severity::Warning);
         assert_eq!((d[0].line, d[0].column), (4, 5));
         assert!(p("贫困人口,减少\n", Style::Mongolian).is_empty());
+        // Compatibility ideographs and Extension B are Han too.
+        let d = p("\u{F900},\u{FA0E} \u{20000};\u{2A6DF}\n", Style::Chinese);
+        let cols: Vec<usize> = d.iter().map(|d| d.column).collect();
+        assert_eq!(cols, [2, 6], "{d:?}");
+    }
+
+    #[test]
+    fn cyrillic_supplement_in_traditional_script() {
+        let d = p("ᠠᠪᠠ Ԁ\n", Style::Mongolian);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].column, 5);
     }
 
     #[test]

@@ -345,6 +345,35 @@ mod tests {
     }
 
     #[test]
+    fn soft_breaks_join_every_han_block() {
+        // Compatibility ideographs (U+F900) and Extension B (U+20000) included.
+        let out = r("第一\u{F900}\n\u{20000}二\n");
+        assert!(
+            out.html.contains("<p>第一\u{F900}\u{20000}二</p>"),
+            "{}",
+            out.html
+        );
+    }
+
+    #[test]
+    fn extension_b_in_mongolian_text_is_tagged() {
+        let ctx = LinkContext {
+            path: Path::new("a.mn.md"),
+            line_offset: 0,
+            dir: "",
+            languages: &["zh", "mn"],
+            tag_han: Some("zh-Hans"),
+        };
+        let out = render("ᠬᠣᠲᠠ \u{20000}\n", &ctx, &|_| None);
+        assert!(
+            out.html
+                .contains("<p>ᠬᠣᠲᠠ <span lang=\"zh-Hans\">\u{20000}</span></p>"),
+            "{}",
+            out.html
+        );
+    }
+
+    #[test]
     fn chinese_runs_in_mongolian_text_are_tagged() {
         let ctx = LinkContext {
             path: Path::new("a.mn.md"),
