@@ -10,19 +10,8 @@ use serde::Serialize;
 use crate::content::SourcePage;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::locale::Style;
+use crate::script::{is_cyrillic, is_fvs, is_han, is_mongolian_letter, FVS1, FVS2, MVS, NNBSP};
 use crate::Error;
-
-fn is_mongolian_letter(c: char) -> bool {
-    ('\u{1820}'..='\u{18AA}').contains(&c)
-}
-
-fn is_fvs(c: char) -> bool {
-    matches!(c, '\u{180B}'..='\u{180D}' | '\u{180F}')
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
-}
 
 /// Text problems in a Markdown body (`line_offset` lines precede it in the file):
 /// Cyrillic mixed into traditional-script lines, variation selectors or vowel
@@ -53,7 +42,7 @@ pub fn text_problems(path: &Path, body: &str, line_offset: usize, style: Style) 
             }
             let prev = i.checked_sub(1).map(|p| chars[p]);
             let next = chars.get(i + 1).copied();
-            if mongolian_line && ('\u{0400}'..='\u{04FF}').contains(&c) {
+            if mongolian_line && is_cyrillic(c) {
                 out.push(
                     Diagnostic::error(
                         path,
@@ -64,16 +53,14 @@ pub fn text_problems(path: &Path, body: &str, line_offset: usize, style: Style) 
                     .with_hint("type the word in the traditional script (U+1820–U+18AA)"),
                 );
             }
-            if is_fvs(c)
-                && !prev
-                    .is_some_and(|p| is_mongolian_letter(p) || p == '\u{180B}' || p == '\u{180C}')
+            if is_fvs(c) && !prev.is_some_and(|p| is_mongolian_letter(p) || p == FVS1 || p == FVS2)
             {
                 out.push(
                     Diagnostic::error(path, line_no, col, format!("free variation selector U+{:04X} does not follow a Mongolian letter", c as u32))
                         .with_hint("a variation selector only changes the letter right before it: remove it or move it after the letter"),
                 );
             }
-            if c == '\u{180E}'
+            if c == MVS
                 && !(prev.is_some_and(is_mongolian_letter) && next.is_some_and(is_mongolian_letter))
             {
                 out.push(Diagnostic::warning(
@@ -83,7 +70,7 @@ pub fn text_problems(path: &Path, body: &str, line_offset: usize, style: Style) 
                     "Mongolian vowel separator (U+180E) not between two Mongolian letters",
                 ));
             }
-            if i == 0 && c == '\u{202F}' {
+            if i == 0 && c == NNBSP {
                 out.push(
                     Diagnostic::error(
                         path,
@@ -316,6 +303,17 @@ mod tests {
         assert_eq!(d[0].severity, Severity::Warning);
         assert_eq!((d[0].line, d[0].column), (4, 5));
         assert!(p("贫困人口,减少\n", Style::Mongolian).is_empty());
+        // Compatibility ideographs and Extension B are Han too.
+        let d = p("\u{F900},\u{FA0E} \u{20000};\u{2A6DF}\n", Style::Chinese);
+        let cols: Vec<usize> = d.iter().map(|d| d.column).collect();
+        assert_eq!(cols, [2, 6], "{d:?}");
+    }
+
+    #[test]
+    fn cyrillic_supplement_in_traditional_script() {
+        let d = p("ᠠᠪᠠ Ԁ\n", Style::Mongolian);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].column, 5);
     }
 
     #[test]

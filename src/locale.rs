@@ -5,6 +5,7 @@
 //! numeral chosen by the vowel harmony and final sound of its last numeral word.
 
 use crate::i18n::Strings;
+use crate::script::NNBSP;
 
 /// How a language writes dates and numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,9 +31,6 @@ impl Style {
         }
     }
 }
-
-/// Narrow no-break space: attaches a case suffix to the word or number before it.
-const NNBSP: char = '\u{202F}';
 
 /// Vowel class of a Mongolian word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,6 +9,8 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::{Serialize, Serializer};
 
+use crate::script;
+
 /// One page in the index.
 pub struct Doc<'a> {
     /// Page title.
@@ -36,24 +38,23 @@ impl Serialize for SortedTerms<'_> {
     }
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
-}
+// `themes/default/static/js/search.js` splits queries with the same classes
+// (`HAN`, `IGNORABLE`, `SEPARATOR`): a change here is a change there.
 
-/// Characters removed before matching: Mongolian free variation selectors, the
-/// vowel separator, ZWNJ/ZWJ and the narrow no-break space (which joins a suffix
-/// to its stem, so stem and suffix become one word).
-pub fn is_ignorable(c: char) -> bool {
-    matches!(
-        c,
-        '\u{180B}'..='\u{180F}' | '\u{200C}' | '\u{200D}' | '\u{202F}'
-    )
+/// Characters indexed by bigrams: Han ideographs, and the Yijing hexagram symbols
+/// (U+4DC0–U+4DFF) that search.js's `HAN` still takes with them.
+fn is_bigram_char(c: char) -> bool {
+    script::is_han(c) || ('\u{4DC0}'..='\u{4DFF}').contains(&c)
 }
 
 fn is_separator(c: char) -> bool {
     c.is_whitespace()
-        || (c.is_ascii_punctuation())
-        || matches!(c, '\u{1800}'..='\u{180A}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '“' | '”' | '‘' | '’' | '—' | '…' | '·')
+        || c.is_ascii_punctuation()
+        || script::is_mongolian_punctuation(c)
+        || script::is_cjk_punctuation(c)
+        // Full-width forms of ASCII punctuation, as far as search.js takes them.
+        || matches!(c, '\u{FF00}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}')
+        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
 }
 
 /// The normalized terms of `text`: Han bigrams (or the single character of a
@@ -95,14 +96,16 @@ fn terms_of<'t>(text: &'t str) -> Vec<Cow<'t, str>> {
     };
     for (i, c) in text.char_indices() {
         let end = i + c.len_utf8();
-        if is_ignorable(c) {
-            // The word goes on without it: from here on it differs from the text.
+        if script::is_mongolian_control(c) {
+            // Removed before matching (the NNBSP joins a suffix to its stem, so stem
+            // and suffix become one word): the word goes on without it, and from
+            // here on it differs from the text.
             if let Some((a, b, owned @ None)) = &mut word {
                 *owned = Some(text[*a..*b].to_string());
             }
             continue;
         }
-        if is_han(c) {
+        if is_bigram_char(c) {
             flush_word(&mut word, &mut out);
             han.push((i, end));
         } else if is_separator(c) {

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::{headings, links, summary};
 use crate::diagnostics::{line_col, Diagnostic};
+use crate::script;
 
 /// Characters in a summary cut from the body.
 pub const SUMMARY_CHARS: usize = 120;
@@ -243,7 +244,7 @@ fn tag_han<'a>(events: Vec<Event<'a>>, tag: Option<&str>) -> Vec<Event<'a>> {
                 in_code = in_code.saturating_sub(1);
                 e
             }
-            Event::Text(t) if in_code == 0 && t.chars().any(is_han) => Event::InlineHtml(
+            Event::Text(t) if in_code == 0 && t.chars().any(script::is_han) => Event::InlineHtml(
                 CowStr::from(crate::render::html::escape_tagging_han(&t, false, tag)),
             ),
             e => e,
@@ -251,15 +252,9 @@ fn tag_han<'a>(events: Vec<Event<'a>>, tag: Option<&str>) -> Vec<Event<'a>> {
         .collect()
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
-}
-
 /// A line break inside Chinese text must not become a space between characters.
 fn join_cjk_soft_breaks(events: &mut [Event<'_>]) {
-    let is_cjk = |c: Option<char>| {
-        c.is_some_and(|c| matches!(c, '\u{3000}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}'))
-    };
+    let is_cjk = |c: Option<char>| c.is_some_and(script::is_cjk);
     for i in 1..events.len().saturating_sub(1) {
         if !matches!(events[i], Event::SoftBreak) {
             continue;
@@ -350,6 +345,35 @@ mod tests {
     }
 
     #[test]
+    fn soft_breaks_join_every_han_block() {
+        // Compatibility ideographs (U+F900) and Extension B (U+20000) included.
+        let out = r("第一\u{F900}\n\u{20000}二\n");
+        assert!(
+            out.html.contains("<p>第一\u{F900}\u{20000}二</p>"),
+            "{}",
+            out.html
+        );
+    }
+
+    #[test]
+    fn extension_b_in_mongolian_text_is_tagged() {
+        let ctx = LinkContext {
+            path: Path::new("a.mn.md"),
+            line_offset: 0,
+            dir: "",
+            languages: &["zh", "mn"],
+            tag_han: Some("zh-Hans"),
+        };
+        let out = render("ᠬᠣᠲᠠ \u{20000}\n", &ctx, &|_| None);
+        assert!(
+            out.html
+                .contains("<p>ᠬᠣᠲᠠ <span lang=\"zh-Hans\">\u{20000}</span></p>"),
+            "{}",
+            out.html
+        );
+    }
+
+    #[test]
     fn chinese_runs_in_mongolian_text_are_tagged() {
         let ctx = LinkContext {
             path: Path::new("a.mn.md"),
@@ -387,10 +411,8 @@ mod tests {
     fn mongolian_control_characters_survive() {
         let text = "ᠭᠠᠵᠠᠷ\u{180B}\u{202F}ᠤᠨ \u{200C}\u{200D}\u{180E}\u{180F}\u{180C}\u{180D}";
         let out = r(text);
-        for c in [
-            '\u{180B}', '\u{180C}', '\u{180D}', '\u{180E}', '\u{180F}', '\u{200C}', '\u{200D}',
-            '\u{202F}',
-        ] {
+        use script::{FVS1, FVS2, FVS3, FVS4, MVS, NNBSP, ZWJ, ZWNJ};
+        for c in [FVS1, FVS2, FVS3, MVS, FVS4, ZWNJ, ZWJ, NNBSP] {
             assert!(out.html.contains(c), "{c:?} lost in HTML");
             assert!(out.summary.contains(c), "{c:?} lost in summary");
             assert!(out.text.contains(c), "{c:?} lost in search text");

@@ -1,21 +1,10 @@
 //! Summaries cut from plain text by characters, CJK-aware. The text is plain (no
 //! tags, entities decoded), so a cut can never fall inside a tag or an entity.
 
-/// Characters that belong to the letter before them (Mongolian free variation
-/// selectors, vowel separator, ZWNJ/ZWJ, narrow no-break space): never cut before one.
-pub fn is_joiner(c: char) -> bool {
-    matches!(
-        c,
-        '\u{180B}'..='\u{180F}' | '\u{200C}' | '\u{200D}' | '\u{202F}'
-    )
-}
+use crate::script::{is_cjk, is_mongolian_control};
 
 fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '᠃' | '!' | '?' | ';')
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3000}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{3FFFF}')
 }
 
 /// Cuts `text` to at most `max` characters (plus `…` when shortened). Prefers the
@@ -42,7 +31,8 @@ pub fn cut(text: &str, max: usize) -> String {
             }
         }
     }
-    while end > 0 && end < chars.len() && is_joiner(chars[end]) {
+    // A control belongs to the letter before it: never cut before one.
+    while end > 0 && end < chars.len() && is_mongolian_control(chars[end]) {
         end -= 1;
     }
     let mut out: String = chars[..end].iter().collect();
@@ -54,6 +44,7 @@ pub fn cut(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::script::{FVS1, NNBSP};
 
     #[test]
     fn short_text_is_kept() {
@@ -89,7 +80,7 @@ mod tests {
         let text = format!("{word} {word} {word}");
         let out = cut(&text, 12);
         assert_eq!(out, format!("{word}…"));
-        for c in ['\u{180B}', '\u{202F}'] {
+        for c in [FVS1, NNBSP] {
             assert_eq!(out.matches(c).count(), 1);
         }
         // Without spaces, the cut still never lands before a joiner.

@@ -72,7 +72,7 @@ fn series(t: &DataTable, col: Option<&str>, ctx: &LangCtx<'_>) -> Result<(Series
 /// Text element; Chinese on a non-Chinese page gets its language tag, and on a
 /// Mongolian page `vertical` labels run top to bottom.
 fn text(x: f64, y: f64, anchor: &str, s: &str, ctx: &LangCtx<'_>, vertical: bool) -> String {
-    let has_han = s.chars().any(|c| ('\u{3400}'..='\u{9FFF}').contains(&c));
+    let has_han = s.chars().any(crate::script::is_han);
     let lang = if has_han && ctx.style != Style::Chinese {
         format!(" lang=\"{}\"", escape(ctx.zh_tag))
     } else {

@@ -1,19 +1,17 @@
 //! Small HTML helpers shared by the table and chart writers (pure).
 
+use crate::script::is_cjk;
+
 /// Escapes text for HTML content and attribute values: `& < > " '`, nothing
 /// else (a `/` needs no escape once `<` is escaped). Also the templates' escaper.
 pub fn escape(s: &str) -> String {
     crate::output::escape_markup(s, "&#39;")
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{3FFFF}')
-}
-
 /// Escapes `s`; on a page whose language is not Chinese, wraps runs of Chinese
 /// characters in `<span lang="…">` with `zh_tag`, so they get a Chinese font.
 pub fn escape_tagging_han(s: &str, page_is_chinese: bool, zh_tag: &str) -> String {
-    if page_is_chinese || !s.chars().any(is_han) {
+    if page_is_chinese || !s.chars().any(is_cjk) {
         return escape(s);
     }
     let mut out = String::new();
@@ -29,7 +27,7 @@ pub fn escape_tagging_han(s: &str, page_is_chinese: bool, zh_tag: &str) -> Strin
         }
     };
     for c in s.chars() {
-        if is_han(c) || (!run.is_empty() && (c.is_ascii_digit() || c == '-' || c == '·')) {
+        if is_cjk(c) || (!run.is_empty() && (c.is_ascii_digit() || c == '-' || c == '·')) {
             run.push(c);
         } else {
             flush(&mut run, &mut out);

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::urls::{listing_pages, Target};
 use super::Site;
+use crate::script;
 
 /// A tag of one language, with the pages that carry it.
 #[derive(Debug, Clone)]
@@ -33,17 +34,14 @@ pub struct TagRef {
 pub fn tag_slug(tag: &str) -> Option<String> {
     let mut out = String::new();
     for c in tag.trim().chars().flat_map(char::to_lowercase) {
-        if matches!(
-            c,
-            '\u{180B}'..='\u{180F}' | '\u{200C}' | '\u{200D}' | '\u{202F}'
-        ) {
+        if script::is_mongolian_control(c) {
             // Mongolian joiners belong to the word: kept as they are.
             out.push(c);
         } else if c.is_whitespace() || c == '-' {
             if !out.is_empty() && !out.ends_with('-') {
                 out.push('-');
             }
-        } else if c.is_alphanumeric() || c == '_' || ('\u{1800}'..='\u{18AF}').contains(&c) {
+        } else if c.is_alphanumeric() || c == '_' || script::is_mongolian(c) {
             out.push(c);
         }
     }
