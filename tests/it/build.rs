@@ -1,8 +1,6 @@
 //! `bichig build` on fixture sites: the HTML it writes, and how it fails.
 
-mod support;
-
-use support::SiteTest;
+use crate::support::SiteTest;
 
 #[test]
 fn basic_site_has_pretty_urls_and_metadata() {

@@ -1,9 +1,7 @@
 //! `bichig serve` over real HTTP: pages, edits, broken edits, traversal, Ctrl-C.
 
-mod support;
-
-use support::http::{get, Server};
-use support::SiteTest;
+use crate::support::http::{get, Server};
+use crate::support::SiteTest;
 
 #[test]
 fn serves_pages_and_shows_edits() {
@@ -107,7 +105,7 @@ fn live_reload_events_announce_builds() {
 
 #[test]
 fn an_open_page_reloads_by_itself_after_an_edit() {
-    let Some(chromium) = support::browser::chromium() else {
+    let Some(chromium) = crate::support::browser::chromium() else {
         return;
     };
     let runner = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/a11y");

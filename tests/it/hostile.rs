@@ -1,12 +1,10 @@
 //! Crash safety, escaping and odd-but-valid input.
 
-mod support;
-
 use std::collections::BTreeSet;
 use std::process::Command;
 use std::time::Duration;
 
-use support::SiteTest;
+use crate::support::SiteTest;
 
 fn file_list(site: &SiteTest) -> BTreeSet<std::path::PathBuf> {
     site.snapshot().into_keys().collect()

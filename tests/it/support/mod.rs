@@ -1,6 +1,5 @@
 //! Test harness: copies a fixture site (plus the repo's default theme) into a
 //! temporary folder, runs the `bichig` binary on it, and asserts on the result.
-#![allow(dead_code)]
 
 use std::collections::BTreeMap;
 use std::fs;

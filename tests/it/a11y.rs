@@ -2,12 +2,10 @@
 //! report: home, a measure page, a data page, the series index and the search
 //! page, in both languages. No serious or critical violation may remain.
 
-mod support;
-
 use std::path::Path;
 use std::process::Command;
 
-use support::browser::{chromium, serve};
+use crate::support::browser::{chromium, serve};
 
 const PAGES: [&str; 10] = [
     "/",

@@ -1,8 +1,6 @@
 //! Data tables: shortcodes in pages, data pages, CSV downloads, and bad data.
 
-mod support;
-
-use support::SiteTest;
+use crate::support::SiteTest;
 
 #[test]
 fn figures_tables_and_charts_in_both_languages() {

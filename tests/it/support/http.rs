@@ -1,5 +1,4 @@
 //! A minimal HTTP/1.1 client for tests against `bichig serve`.
-#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

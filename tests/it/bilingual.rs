@@ -1,9 +1,7 @@
 //! Chinese and traditional Mongolian: URLs, switcher, hreflang, fallbacks, UI
 //! strings, text safety, `status` and `new --lang`.
 
-mod support;
-
-use support::SiteTest;
+use crate::support::SiteTest;
 
 #[test]
 fn every_page_exists_in_both_languages() {

@@ -1,8 +1,6 @@
 //! Feeds, sitemap alternates, Open Graph, JSON-LD, tags and pagination.
 
-mod support;
-
-use support::SiteTest;
+use crate::support::SiteTest;
 
 #[test]
 fn atom_feed_per_language() {

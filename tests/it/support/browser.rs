@@ -1,5 +1,4 @@
 //! Headless Chromium for browser tests, and a tiny static file server for it.
-#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
