@@ -69,7 +69,7 @@ impl Server {
                 return start.elapsed();
             }
             assert!(
-                start.elapsed() < Duration::from_secs(10),
+                start.elapsed() < Duration::from_secs(30),
                 "timed out waiting on {path}:\n{body}"
             );
             std::thread::sleep(Duration::from_millis(20));
