@@ -1,6 +1,6 @@
 //! `bichig build` on fixture sites: the HTML it writes, and how it fails.
 
-use crate::support::SiteTest;
+use crate::support::{bichig, build_shipped, SiteTest};
 
 #[test]
 fn basic_site_has_pretty_urls_and_metadata() {
@@ -360,46 +360,30 @@ fn usage_errors_exit_2_and_help_lists_build() {
     assert_eq!(site.run(&["build", "--no-such-flag"]).code, 2);
     let r = site.run(&["build", "--base-url", "not a url"]);
     r.fails_with(2, &["--base-url"]);
-    let help = std::process::Command::new(env!("CARGO_BIN_EXE_bichig"))
-        .arg("--help")
-        .output()
-        .unwrap();
-    let help = String::from_utf8_lossy(&help.stdout);
+    let help = bichig(["--help"]);
+    assert_eq!(help.code, 0);
     for command in ["build", "serve", "check", "status", "new"] {
-        assert!(help.contains(&format!("\n  {command} ")), "{help}");
+        assert!(
+            help.stdout.contains(&format!("\n  {command} ")),
+            "{}",
+            help.stdout
+        );
     }
 }
 
 #[test]
 fn missing_site_yaml_is_a_usage_error() {
-    let dir = tempfile::tempdir().unwrap();
-    let r = std::process::Command::new(env!("CARGO_BIN_EXE_bichig"))
-        .args(["build", "--root"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(r.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&r.stderr).contains("site.yaml"));
+    SiteTest::empty()
+        .run(&["build"])
+        .fails_with(2, &["site.yaml"]);
 }
 
 #[test]
 fn shipped_report_builds() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("public");
-    let r = std::process::Command::new(env!("CARGO_BIN_EXE_bichig"))
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--output")
-        .arg(&target)
-        .output()
-        .unwrap();
-    assert_eq!(
-        r.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&r.stderr)
-    );
+    let r = build_shipped(&target);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     let pages = walkdir::WalkDir::new(&target)
         .into_iter()
         .flatten()

@@ -135,7 +135,7 @@ fn an_open_page_reloads_by_itself_after_an_edit() {
     let Some(chromium) = browser::chromium() else {
         return;
     };
-    let runner = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/a11y");
+    let runner = crate::support::repo().join("tests/a11y");
     if !runner.join("node_modules/puppeteer-core").is_dir() {
         browser::skip("puppeteer-core not installed (npm ci --prefix tests/a11y)");
         return;
