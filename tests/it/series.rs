@@ -1,8 +1,6 @@
 //! Series (editions and installments) and reading order.
 
-mod support;
-
-use support::SiteTest;
+use crate::support::SiteTest;
 
 #[test]
 fn series_index_lists_editions_with_numbers_and_installments_in_order() {

@@ -1,9 +1,7 @@
 //! `bichig check` on fixture sites: each kind of problem, numbered with
 //! `path:line`, exit codes, and JSON output.
 
-mod support;
-
-use support::SiteTest;
+use crate::support::SiteTest;
 
 #[test]
 fn a_clean_site_passes_with_fallbacks_listed() {

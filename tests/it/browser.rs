@@ -1,12 +1,10 @@
 //! Vertical Mongolian in a real browser (headless Chromium): layout direction, the
 //! shipped web font, and a negative control without any Mongolian font.
 
-mod support;
-
 use std::fs;
 
-use support::browser::{chromium, dump_dom, serve};
-use support::SiteTest;
+use crate::support::browser::{chromium, dump_dom, serve};
+use crate::support::SiteTest;
 
 /// Appended to a built page: measures the layout once fonts are ready and writes
 /// the figures into `<pre id="measure">` for `--dump-dom` to carry out.

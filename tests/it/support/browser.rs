@@ -1,14 +1,24 @@
 //! Headless Chromium for browser tests, and a tiny static file server for it.
-#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The Chromium binary, or `None` (the test then prints "skipped: chromium not found",
-/// or fails when `BICHIG_REQUIRE_BROWSER=1`).
+/// The Chromium binary: `BICHIG_CHROMIUM` if set, else the first of the usual
+/// names on `PATH`; `None` after [`skip`] when there is none.
 pub fn chromium() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("BICHIG_CHROMIUM") {
+        let path = PathBuf::from(path);
+        if path.is_file() {
+            return Some(path);
+        }
+        skip(&format!(
+            "chromium not found (BICHIG_CHROMIUM={})",
+            path.display()
+        ));
+        return None;
+    }
     let found = ["chromium", "chromium-browser", "google-chrome"]
         .iter()
         .find_map(|name| {
@@ -19,12 +29,21 @@ pub fn chromium() -> Option<PathBuf> {
                 .find(|p| p.is_file())
         });
     if found.is_none() {
-        if std::env::var("BICHIG_REQUIRE_BROWSER").as_deref() == Ok("1") {
-            panic!("chromium not found and BICHIG_REQUIRE_BROWSER=1");
-        }
-        println!("skipped: chromium not found");
+        skip("chromium not found");
     }
     found
+}
+
+/// Reports that the calling test cannot run for want of `missing`: prints
+/// `skipped: <missing> (<test>)`, or panics when `BICHIG_REQUIRE_BROWSER=1`.
+pub fn skip(missing: &str) {
+    let test = std::thread::current().name().unwrap_or("?").to_string();
+    if std::env::var("BICHIG_REQUIRE_BROWSER").as_deref() == Ok("1") {
+        panic!("{missing} and BICHIG_REQUIRE_BROWSER=1 ({test})");
+    }
+    // Straight to the process's stderr: libtest captures `print!` and `eprint!`
+    // of a passing test, which would hide that it checked nothing.
+    let _ = writeln!(std::io::stderr(), "skipped: {missing} ({test})");
 }
 
 /// Serves `dir` over HTTP on 127.0.0.1 (a free port) from a background thread;

@@ -2,12 +2,10 @@
 //! report: home, a measure page, a data page, the series index and the search
 //! page, in both languages. No serious or critical violation may remain.
 
-mod support;
-
-use std::path::Path;
 use std::process::Command;
 
-use support::browser::{chromium, serve};
+use crate::support::browser::{chromium, serve, skip};
+use crate::support::{build_shipped, repo};
 
 const PAGES: [&str; 10] = [
     "/",
@@ -25,26 +23,15 @@ const PAGES: [&str; 10] = [
 #[test]
 fn shipped_report_has_no_serious_accessibility_violations() {
     let Some(chromium) = chromium() else { return };
-    let runner = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/a11y");
+    let runner = repo().join("tests/a11y");
     if !runner.join("node_modules/axe-core").is_dir() {
-        if std::env::var("BICHIG_REQUIRE_BROWSER").as_deref() == Ok("1") {
-            panic!("tests/a11y/node_modules missing: run `npm ci --prefix tests/a11y`");
-        }
-        println!("skipped: axe-core not installed (npm ci --prefix tests/a11y)");
+        skip("axe-core not installed (npm ci --prefix tests/a11y)");
         return;
     }
     let out = tempfile::tempdir().unwrap();
     let public = out.path().join("public");
-    let build = Command::new(env!("CARGO_BIN_EXE_bichig"))
-        .args(["build", "--root", env!("CARGO_MANIFEST_DIR"), "--output"])
-        .arg(&public)
-        .output()
-        .unwrap();
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
-    );
+    let build = build_shipped(&public);
+    assert_eq!(build.code, 0, "{}", build.stderr);
     let base = serve(&public);
     let run = Command::new("node")
         .arg(runner.join("run.mjs"))

@@ -1,8 +1,8 @@
 //! Test harness: copies a fixture site (plus the repo's default theme) into a
 //! temporary folder, runs the `bichig` binary on it, and asserts on the result.
-#![allow(dead_code)]
 
 use std::collections::BTreeMap;
+use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -22,8 +22,38 @@ pub struct Run {
     pub stderr: String,
 }
 
-fn repo() -> PathBuf {
+/// The repository root: the shipped report's site.
+pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `bichig build` of the shipped report into `output`.
+pub fn build_shipped(output: &Path) -> Run {
+    let root = repo();
+    bichig([
+        OsStr::new("build"),
+        OsStr::new("--root"),
+        root.as_os_str(),
+        OsStr::new("--output"),
+        output.as_os_str(),
+    ])
+}
+
+/// Runs `bichig <args>` as given.
+pub fn bichig<I, S>(args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let out: Output = Command::new(env!("CARGO_BIN_EXE_bichig"))
+        .args(args)
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -47,6 +77,13 @@ impl SiteTest {
             copy_dir(&repo().join("themes"), &dir.path().join("themes"));
         }
         SiteTest { dir }
+    }
+
+    /// An empty folder: no site at all.
+    pub fn empty() -> SiteTest {
+        SiteTest {
+            dir: tempfile::tempdir().unwrap(),
+        }
     }
 
     /// Overlays the files of `tests/fixtures/<name>` on the site.
@@ -77,17 +114,12 @@ impl SiteTest {
 
     /// Runs `bichig <args>` with `--root` set to the site.
     pub fn run(&self, args: &[&str]) -> Run {
-        let out: Output = Command::new(env!("CARGO_BIN_EXE_bichig"))
-            .args(args)
-            .arg("--root")
-            .arg(self.root())
-            .output()
-            .unwrap();
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        let root = self.root().as_os_str();
+        bichig(
+            args.iter()
+                .map(OsStr::new)
+                .chain([OsStr::new("--root"), root]),
+        )
     }
 
     /// `bichig build`, which must succeed.

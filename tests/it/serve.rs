@@ -1,9 +1,31 @@
 //! `bichig serve` over real HTTP: pages, edits, broken edits, traversal, Ctrl-C.
 
-mod support;
+use std::io::Write;
+use std::time::{Duration, Instant};
 
-use support::http::{get, Server};
-use support::SiteTest;
+use crate::support::browser;
+use crate::support::http::{get, Server};
+use crate::support::SiteTest;
+
+/// How long `serve` waits after the last change before a full build (`SETTLE`
+/// in src/serve/rebuild.rs).
+const PAUSE: Duration = Duration::from_millis(1000);
+
+/// True while `since` is less than the server's pause ago, so that no full build
+/// can have started since. On a machine too busy for that, says so on stderr
+/// (libtest does not capture it): the caller's check is then left out.
+fn before_the_pause(since: Instant) -> bool {
+    let elapsed = since.elapsed();
+    if elapsed < PAUSE {
+        return true;
+    }
+    let test = std::thread::current().name().unwrap_or("?").to_string();
+    let _ = writeln!(
+        std::io::stderr(),
+        "not checked: {elapsed:?} passed, longer than the pause ({test})"
+    );
+    false
+}
 
 #[test]
 fn serves_pages_and_shows_edits() {
@@ -56,20 +78,23 @@ fn requests_outside_the_site_are_refused() {
     let site = SiteTest::new("bilingual");
     std::fs::write(site.root().join("secret.txt"), "TOP-SECRET").unwrap();
     let server = Server::start(site.root());
-    for path in [
-        "/../secret.txt",
-        "/%2e%2e/secret.txt",
-        "/%2e%2e%2fsecret.txt",
-        "/%252e%252e/secret.txt",
-        "/..%5csecret.txt",
-        "/measures/..\\..\\secret.txt",
-        "/../../../../etc/passwd",
-        "//etc/passwd",
-        "/site.yaml",
-        "/content/measures/finance.md",
+    // Paths that try to leave the output are refused as bad requests; files of
+    // the site root are simply not part of the output.
+    for (path, expected) in [
+        ("/../secret.txt", 400),
+        ("/%2e%2e/secret.txt", 400),
+        ("/%2e%2e%2fsecret.txt", 400),
+        ("/%252e%252e/secret.txt", 400),
+        ("/%c0%ae%c0%ae/secret.txt", 400),
+        ("/..%5csecret.txt", 400),
+        ("/measures/..\\..\\secret.txt", 400),
+        ("/../../../../etc/passwd", 400),
+        ("//etc/passwd", 400),
+        ("/site.yaml", 404),
+        ("/content/measures/finance.md", 404),
     ] {
         let (status, body) = get(&server.addr, path);
-        assert!(status == 400 || status == 404, "{path}: {status}");
+        assert_eq!(status, expected, "{path}");
         assert!(
             !body.contains("TOP-SECRET") && !body.contains("root:") && !body.contains("base_url"),
             "{path}"
@@ -83,13 +108,13 @@ fn live_reload_events_announce_builds() {
     let site = SiteTest::new("bilingual");
     let server = Server::start(site.root());
     let mut s = std::net::TcpStream::connect(&server.addr).unwrap();
-    s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
-        .unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     write!(s, "GET /__bichig/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
     let mut seen = String::new();
     let mut buf = [0u8; 512];
     while !seen.contains("data: 1") {
         let n = s.read(&mut buf).unwrap();
+        assert!(n > 0, "stream closed: {seen}");
         seen.push_str(&String::from_utf8_lossy(&buf[..n]));
     }
     std::fs::write(
@@ -107,17 +132,12 @@ fn live_reload_events_announce_builds() {
 
 #[test]
 fn an_open_page_reloads_by_itself_after_an_edit() {
-    let Some(chromium) = support::browser::chromium() else {
+    let Some(chromium) = browser::chromium() else {
         return;
     };
-    let runner = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/a11y");
+    let runner = crate::support::repo().join("tests/a11y");
     if !runner.join("node_modules/puppeteer-core").is_dir() {
-        assert_ne!(
-            std::env::var("BICHIG_REQUIRE_BROWSER").as_deref(),
-            Ok("1"),
-            "run `npm ci --prefix tests/a11y`"
-        );
-        println!("skipped: puppeteer-core not installed");
+        browser::skip("puppeteer-core not installed (npm ci --prefix tests/a11y)");
         return;
     }
     let site = SiteTest::new("bilingual");
@@ -149,7 +169,7 @@ fn kept_alive_connections_answer_without_delay() {
     let server = Server::start(site.root());
     let stream = std::net::TcpStream::connect(&server.addr).unwrap();
     stream
-        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut writer = stream;
@@ -176,13 +196,22 @@ fn kept_alive_connections_answer_without_delay() {
         assert!(String::from_utf8_lossy(&body).contains("金融扶贫"));
     };
     exchange();
-    let start = std::time::Instant::now();
-    for _ in 0..20 {
-        exchange();
-    }
-    let took = start.elapsed();
-    println!("20 kept-alive requests in {} ms", took.as_millis());
-    assert!(took.as_millis() < 500, "{took:?}");
+    let mut times: Vec<Duration> = (0..21)
+        .map(|_| {
+            let start = Instant::now();
+            exchange();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    // A delayed ACK holds each answer at least 40 ms; the median stays clear of
+    // a few requests slowed by a busy machine.
+    let median = times[times.len() / 2];
+    println!(
+        "kept-alive requests: median {median:?}, slowest {:?}",
+        times[20]
+    );
+    assert!(median < Duration::from_millis(30), "{times:?}");
 }
 
 /// An edit to the text of a page is served at once on the page, on the
@@ -195,16 +224,20 @@ fn an_edit_to_one_page_is_served_before_the_full_rebuild() {
     let page = site.root().join("content/measures/organisation.md");
     let text = std::fs::read_to_string(&page).unwrap();
     std::fs::write(&page, text.replace("领导小组", "领导小组和工作专班")).unwrap();
+    let written = Instant::now();
     let took = server.wait_for("/measures/organisation/", |b| b.contains("工作专班"));
     println!("page updated after {} ms", took.as_millis());
+    // Asked at once: the full build cannot have started before edits paused.
+    let (_, index) = get(&server.addr, "/search/index.json");
+    if before_the_pause(written) {
+        assert!(
+            !index.contains("工作专班"),
+            "the search index waits for the full build"
+        );
+    }
     server.wait_for("/mn/measures/organisation/", |b| b.contains("工作专班"));
     // Its section's listing shows the new summary.
     assert!(get(&server.addr, "/measures/").1.contains("工作专班"));
-    let (_, index) = get(&server.addr, "/search/index.json");
-    assert!(
-        !index.contains("工作专班"),
-        "the search index waits for the full build"
-    );
     server.wait_for("/search/index.json", |b| b.contains("工作专班"));
 
     std::fs::write(&page, text.replace("强化组织保障", "强化组织领导")).unwrap();
@@ -230,10 +263,9 @@ fn connections_opened_together_are_all_answered() {
             s.write_all(b"GET /measures/ HTTP/1.1\r\nHost: x\r\n\r\n")
                 .unwrap();
         }
-        let start = std::time::Instant::now();
+        let start = Instant::now();
         for (i, s) in streams.iter_mut().enumerate() {
-            s.set_read_timeout(Some(std::time::Duration::from_secs(5)))
-                .unwrap();
+            s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
             let mut first = [0u8; 12];
             let got = s.read_exact(&mut first);
             assert!(
@@ -254,8 +286,7 @@ fn malformed_oversized_and_head_requests() {
     let server = Server::start(site.root());
     let exchange = |raw: &[u8]| {
         let mut s = std::net::TcpStream::connect(&server.addr).unwrap();
-        s.set_read_timeout(Some(std::time::Duration::from_secs(5)))
-            .unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
         s.write_all(raw).unwrap();
         let mut out = Vec::new();
         let _ = s.read_to_end(&mut out);
@@ -288,20 +319,28 @@ fn saves_through_a_temporary_file_wait_for_the_pause() {
     let page = site.root().join("content/measures/organisation.md");
     let scratch = site.root().join("content/measures/organisation.md.tmp");
     let text = std::fs::read_to_string(&page).unwrap();
+    // Each save starts 250 ms after the previous one was served (or when it is
+    // served, if that took longer), so saves keep coming well inside the pause.
+    let mut saved = Instant::now();
+    let mut kept_coming = true;
     for i in 0..6 {
+        std::thread::sleep(Duration::from_millis(250).saturating_sub(saved.elapsed()));
+        kept_coming &= before_the_pause(saved);
         std::fs::write(&scratch, format!("{text}\n\n保存标记{i}号。\n")).unwrap();
         // A moment between writing and renaming, as a script or a busy editor takes.
-        std::thread::sleep(std::time::Duration::from_millis(60));
+        std::thread::sleep(Duration::from_millis(60));
         std::fs::rename(&scratch, &page).unwrap();
+        saved = Instant::now();
         server.wait_for("/measures/organisation/", |b| {
             b.contains(&format!("保存标记{i}号"))
         });
-        std::thread::sleep(std::time::Duration::from_millis(250));
     }
     let (_, index) = get(&server.addr, "/search/index.json");
-    assert!(
-        !index.contains("保存标记"),
-        "no full build while saves keep coming"
-    );
+    if kept_coming && before_the_pause(saved) {
+        assert!(
+            !index.contains("保存标记"),
+            "no full build while saves keep coming"
+        );
+    }
     server.wait_for("/search/index.json", |b| b.contains("保存标记5号"));
 }

@@ -1,0 +1,14 @@
+//! Integration tests of the `bichig` binary, one module per area, built as a
+//! single test binary so the helpers in `support` compile and link once.
+
+mod a11y;
+mod bilingual;
+mod browser;
+mod build;
+mod check;
+mod data;
+mod discovery;
+mod hostile;
+mod series;
+mod serve;
+mod support;
