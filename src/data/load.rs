@@ -4,11 +4,13 @@ use std::path::Path;
 
 use walkdir::WalkDir;
 
-use super::csv_rows;
-use super::table::{build, parse_yaml, DataTable, RawTable};
+use super::csv_rows::{self, CsvRows};
+use super::origin::{Origin, Places, Problem, YamlPlaces};
+use super::table::{parse_yaml, DataTable, RawTable};
+use super::validate::build;
 use crate::content::read_text;
 use crate::diagnostics::Diagnostic;
-use crate::yaml;
+use crate::yaml::{self, Pos};
 
 /// Loads every table under `root/content/data`, sorted by id. Returns the tables
 /// and warnings, or all errors.
@@ -97,43 +99,51 @@ fn load_csv(
     }
     let meta_src = read_text(meta, meta_shown).map_err(|d| vec![d])?;
     let raw: RawTable = yaml::parse(&meta_src, meta_shown, 0).map_err(|d| vec![d])?;
+    let sidecar = YamlPlaces::new(meta_shown, &meta_src);
     if raw.rows.is_some() {
-        return Err(vec![Diagnostic::error(
-            meta_shown,
-            yaml::key_line(&meta_src, "rows", 0),
-            0,
+        return Err(vec![sidecar.diagnostic(Problem::error(
+            Origin::Field("rows"),
             "rows belong in the CSV file, not in its sidecar",
-        )]);
+        ))]);
     }
-    let numeric = |key: &str| {
-        meta_src.lines().any(|l| {
-            l.contains(&format!("key: {key}"))
-                && ["integer", "number", "percent", "amount", "year"]
-                    .iter()
-                    .any(|t| l.contains(&format!("type: {t}")))
-        })
-    };
     let text = read_text(file, shown).map_err(|d| vec![d])?;
-    let (rows, lines) = csv_rows::parse(shown, &text, &numeric)?;
-    // Row errors point into the CSV file; everything else into the sidecar.
-    let result = build(
-        id,
-        meta_shown,
-        &meta_src,
-        raw,
-        rows,
-        &|i| lines.get(i).copied().unwrap_or(0),
-        languages,
-        source_exists,
-    );
-    let relocate = |mut d: Diagnostic| {
-        if d.message.starts_with("row") {
-            d.path = shown.to_path_buf();
-        }
-        d
+    let text = csv_rows::without_bom(&text);
+    // Which cells are numbers comes from the parsed sidecar's column types.
+    let mut csv = csv_rows::parse(shown, text, &raw.numeric_keys())?;
+    let rows = std::mem::take(&mut csv.rows);
+    let places = CsvPlaces {
+        path: shown,
+        text,
+        csv: &csv,
+        sidecar,
     };
-    match result {
-        Ok((t, w)) => Ok((t, w.into_iter().map(relocate).collect())),
-        Err(e) => Err(e.into_iter().map(relocate).collect()),
+    let located = |problems: Vec<Problem>| -> Vec<Diagnostic> {
+        problems.into_iter().map(|p| places.diagnostic(p)).collect()
+    };
+    build(id, meta_shown, raw, rows, languages, source_exists)
+        .map(|(t, w)| (t, located(w)))
+        .map_err(located)
+}
+
+/// Places of a CSV table: rows and cells in the CSV file, the rest in its sidecar.
+struct CsvPlaces<'a> {
+    path: &'a Path,
+    text: &'a str,
+    csv: &'a CsvRows,
+    sidecar: YamlPlaces,
+}
+
+impl Places for CsvPlaces<'_> {
+    fn place(&self, origin: &Origin) -> (&Path, Pos) {
+        match origin {
+            // The table id is the CSV file's name.
+            Origin::File => (self.path, Pos::default()),
+            Origin::Row(index) => (self.path, self.csv.pos(self.text, *index, None)),
+            Origin::RowKey { index, key } | Origin::Cell { index, key } => {
+                (self.path, self.csv.pos(self.text, *index, Some(key)))
+            }
+            Origin::Field(_) | Origin::Column { .. } => self.sidecar.place(origin),
+        }
     }
 }
+
