@@ -246,4 +246,52 @@ rows:
         let e = parse("title: x\ncolumns: [\n").unwrap_err();
         assert!(e[0].line >= 2, "{e:?}");
     }
+
+    /// The problem whose message contains `needle`, as (line, column).
+    fn at(e: &[Diagnostic], needle: &str) -> (usize, usize) {
+        let d = e
+            .iter()
+            .find(|d| d.message.contains(needle))
+            .unwrap_or_else(|| panic!("{needle}: {e:?}"));
+        (d.line, d.column)
+    }
+
+    #[test]
+    fn a_value_error_points_at_its_cell_in_any_row_layout() {
+        // Rows indented by four, one flow row, one block row.
+        let src = OK.replace(
+            "rows:\n  - { id: illness, cause: { zh: 因病致贫, mn: ᠡᠪᠡᠳᠴᠢᠨ }, share: 41.44, people: 23.1 }\n  - { id: funds, cause: { zh: 缺资金致贫, mn: ᠮᠥᠩᠭᠦ }, share: 16.74, people: null }\n",
+            "rows:\n    - { id: illness, share: lots }\n    - id: funds\n      share: 16.74\n      people: many\n",
+        );
+        assert_ne!(src, OK);
+        let e = parse(&src).unwrap_err();
+        assert_eq!(at(&e, "row `illness`, column `share`"), (9, 29));
+        assert_eq!(at(&e, "row `funds`, column `people`"), (12, 15));
+    }
+
+    #[test]
+    fn a_repeated_row_id_names_both_lines() {
+        let src = OK.replace("id: funds", "id: illness");
+        let e = parse(&src).unwrap_err();
+        let d = e.iter().find(|d| d.message.contains("used twice")).unwrap();
+        assert_eq!((d.line, d.column), (10, 11));
+        assert!(d.message.ends_with("(first on line 9)"), "{}", d.message);
+    }
+
+    #[test]
+    fn column_problems_point_at_the_column_whatever_its_style() {
+        let src = OK.replace(
+            "  - { key: people, label: { zh: 人口 }, type: amount, unit: 万人 }\n",
+            "  - key: \"share\"\n    type: amount\n",
+        );
+        let e = parse(&src).unwrap_err();
+        assert_eq!(at(&e, "column `share` is declared twice"), (7, 5));
+        assert_eq!(at(&e, "amount column `share` needs a `unit`"), (7, 5));
+    }
+
+    #[test]
+    fn an_unknown_column_points_at_its_key() {
+        let e = parse(&OK.replace("people: null", "pople: 3")).unwrap_err();
+        assert_eq!(at(&e, "unknown column `pople`"), (10, 65));
+    }
 }
