@@ -73,9 +73,9 @@ pub(crate) fn parse(
                 continue;
             }
         };
-        let start = record
-            .position()
-            .map_or((0, 0), |p| (p.line() as usize, p.byte() as usize));
+        let start = record.position().map_or((0, 0), |p| {
+            record_start(text, p.line() as usize, p.byte() as usize)
+        });
         if record.len() != header.len() {
             problems.push(Diagnostic::error(
                 path,
@@ -155,6 +155,14 @@ impl CsvRows {
     }
 }
 
+/// Where a record really starts: the csv crate's position is where the reader
+/// began, before any blank lines it skipped.
+fn record_start(text: &str, line: usize, byte: usize) -> (usize, usize) {
+    let rest = text.get(byte..).unwrap_or_default();
+    let blank = &rest[..rest.len() - rest.trim_start_matches(['\r', '\n']).len()];
+    (line + blank.matches('\n').count(), byte + blank.len())
+}
+
 /// Position of field `field` of the record starting at `(line, byte)`: csv_core
 /// reads the record again, counting the bytes each field takes (delimiter and
 /// quotes included), which the csv crate does not report.
@@ -187,16 +195,15 @@ fn field_pos(text: &str, (line, byte): (usize, usize), field: usize) -> Pos {
             csv_core::ReadFieldResult::InputEmpty | csv_core::ReadFieldResult::OutputFull => {}
         }
     }
-    if field == 0 {
-        // Blank lines before a record are skipped by the reader, not part of field 0.
-        let rest = &text[byte..];
-        field_start += rest.len() - rest.trim_start_matches(['\r', '\n']).len();
-    }
-    let before = &text[byte..field_start];
-    let line_start = before.rfind('\n').map_or(byte, |i| byte + i + 1);
+    // Offsets fall after ASCII delimiters, so on character boundaries; `get`
+    // keeps a surprise from panicking.
+    let Some(before) = text.get(byte..field_start) else {
+        return Pos::default();
+    };
+    let this_line = before.rsplit('\n').next().unwrap_or(before);
     Pos {
         line: line + before.matches('\n').count(),
-        column: text[line_start..field_start].chars().count() + 1,
+        column: this_line.chars().count() + 1,
     }
 }
 
@@ -249,6 +256,8 @@ mod tests {
         let e = p("id,share\na,1\nb,2,3\n").unwrap_err();
         assert_eq!(e[0].line, 3);
         assert!(e[0].message.contains("3 fields"));
+        let e = p("id,share\n\nb,2,3\n").unwrap_err();
+        assert_eq!(e[0].line, 3, "{e:?}");
     }
 
     #[test]

@@ -147,14 +147,14 @@ impl Places for CsvPlaces<'_> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::{Cell, ColumnType};
     use std::fs;
 
-    const META_HEAD: &str = "title: { zh: 标题, mn: ᠭᠠᠷᠴᠠᠭ }\nsource: seeds/a.txt\nas_of: 2016-12-31\n";
+    const META_HEAD: &str =
+        "title: { zh: 标题, mn: ᠭᠠᠷᠴᠠᠭ }\nsource: seeds/a.txt\nas_of: 2016-12-31\n";
 
     /// A site holding `files` (path under content/data, text) and seeds/a.txt.
     fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
@@ -198,7 +198,10 @@ mod tests {
         let meta = format!(
             "{META_HEAD}columns:\n  - {{ key: share }}\n  - {{ key: share_2, type: percent }}\n"
         );
-        let t = tables(&[("c.meta.yaml", &meta), ("c.csv", "id,share,share_2\na,007,7\n")]);
+        let t = tables(&[
+            ("c.meta.yaml", &meta),
+            ("c.csv", "id,share,share_2\na,007,7\n"),
+        ]);
         let text = |c: &Cell| match c {
             Cell::Text(l) => l.get("zh", "zh").to_string(),
             other => panic!("{other:?}"),
@@ -217,7 +220,10 @@ mod tests {
         );
         let e = errors(&[
             ("c.meta.yaml", &meta),
-            ("c.csv", "id,cause,share,people\nill,病,41.44,\nfunds,钱,lots,\nill,又,,\n"),
+            (
+                "c.csv",
+                "id,cause,share,people\nill,病,41.44,\nfunds,钱,lots,\nill,又,,\n",
+            ),
             ("y.yaml", &yaml),
         ]);
         let has = |s: &str| assert!(e.iter().any(|d| d.starts_with(s)), "{s}: {e:#?}");

@@ -84,7 +84,11 @@ pub(crate) trait Places {
                 message = if first_path == path {
                     format!("{message} (first on line {})", first_pos.line)
                 } else {
-                    format!("{message} (first in {}:{})", first_path.display(), first_pos.line)
+                    format!(
+                        "{message} (first in {}:{})",
+                        first_path.display(),
+                        first_pos.line
+                    )
                 };
             }
         }

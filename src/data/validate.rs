@@ -116,11 +116,12 @@ pub(crate) fn build(
         };
         if let Some(&first) = ids.get(&id) {
             errors.push(
-                Problem::error(cell_at("id"), format!("row id `{id}` is used twice"))
-                    .first_at(Origin::Cell {
+                Problem::error(cell_at("id"), format!("row id `{id}` is used twice")).first_at(
+                    Origin::Cell {
                         index: first,
                         key: "id".to_string(),
-                    }),
+                    },
+                ),
             );
         } else {
             ids.insert(id.clone(), index);
