@@ -1,7 +1,13 @@
-//! The one place that parses YAML (serde_yaml), so the parser can be swapped here.
+//! The one place that parses YAML, so the parsers can be swapped here: serde_yaml
+//! deserialises, saphyr-parser (in [`Spans`]) gives the positions of values,
+//! which serde_yaml cannot.
 //!
 //! Errors come back as [`Diagnostic`]s with the line in the whole file: callers pass
 //! how many lines precede the YAML text (front matter starts on line 2).
+
+mod spans;
+
+pub use spans::{At, Pos, Spans};
 
 use std::path::Path;
 

@@ -4,11 +4,13 @@ use std::path::Path;
 
 use walkdir::WalkDir;
 
-use super::csv_rows;
-use super::table::{build, parse_yaml, DataTable, RawTable};
+use super::csv_rows::{self, CsvRows};
+use super::origin::{Origin, Places, Problem, YamlPlaces};
+use super::table::{parse_yaml, DataTable, RawTable};
+use super::validate::build;
 use crate::content::read_text;
 use crate::diagnostics::Diagnostic;
-use crate::yaml;
+use crate::yaml::{self, Pos};
 
 /// Loads every table under `root/content/data`, sorted by id. Returns the tables
 /// and warnings, or all errors.
@@ -97,43 +99,148 @@ fn load_csv(
     }
     let meta_src = read_text(meta, meta_shown).map_err(|d| vec![d])?;
     let raw: RawTable = yaml::parse(&meta_src, meta_shown, 0).map_err(|d| vec![d])?;
+    let sidecar = YamlPlaces::new(meta_shown, &meta_src);
     if raw.rows.is_some() {
-        return Err(vec![Diagnostic::error(
-            meta_shown,
-            yaml::key_line(&meta_src, "rows", 0),
-            0,
+        return Err(vec![sidecar.diagnostic(Problem::error(
+            Origin::Field("rows"),
             "rows belong in the CSV file, not in its sidecar",
-        )]);
+        ))]);
     }
-    let numeric = |key: &str| {
-        meta_src.lines().any(|l| {
-            l.contains(&format!("key: {key}"))
-                && ["integer", "number", "percent", "amount", "year"]
-                    .iter()
-                    .any(|t| l.contains(&format!("type: {t}")))
-        })
-    };
     let text = read_text(file, shown).map_err(|d| vec![d])?;
-    let (rows, lines) = csv_rows::parse(shown, &text, &numeric)?;
-    // Row errors point into the CSV file; everything else into the sidecar.
-    let result = build(
-        id,
-        meta_shown,
-        &meta_src,
-        raw,
-        rows,
-        &|i| lines.get(i).copied().unwrap_or(0),
-        languages,
-        source_exists,
-    );
-    let relocate = |mut d: Diagnostic| {
-        if d.message.starts_with("row") {
-            d.path = shown.to_path_buf();
-        }
-        d
+    let text = csv_rows::without_bom(&text);
+    // Which cells are numbers comes from the parsed sidecar's column types.
+    let mut csv = csv_rows::parse(shown, text, &raw.numeric_keys())?;
+    let rows = std::mem::take(&mut csv.rows);
+    let places = CsvPlaces {
+        path: shown,
+        text,
+        csv: &csv,
+        sidecar,
     };
-    match result {
-        Ok((t, w)) => Ok((t, w.into_iter().map(relocate).collect())),
-        Err(e) => Err(e.into_iter().map(relocate).collect()),
+    let located = |problems: Vec<Problem>| -> Vec<Diagnostic> {
+        problems.into_iter().map(|p| places.diagnostic(p)).collect()
+    };
+    build(id, meta_shown, raw, rows, languages, source_exists)
+        .map(|(t, w)| (t, located(w)))
+        .map_err(located)
+}
+
+/// Places of a CSV table: rows and cells in the CSV file, the rest in its sidecar.
+struct CsvPlaces<'a> {
+    path: &'a Path,
+    text: &'a str,
+    csv: &'a CsvRows,
+    sidecar: YamlPlaces,
+}
+
+impl Places for CsvPlaces<'_> {
+    fn place(&self, origin: &Origin) -> (&Path, Pos) {
+        match origin {
+            // The table id is the CSV file's name.
+            Origin::File => (self.path, Pos::default()),
+            Origin::Row(index) => (self.path, self.csv.pos(self.text, *index, None)),
+            Origin::RowKey { index, key } | Origin::Cell { index, key } => {
+                (self.path, self.csv.pos(self.text, *index, Some(key)))
+            }
+            Origin::Field(_) | Origin::Column { .. } => self.sidecar.place(origin),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{Cell, ColumnType};
+    use std::fs;
+
+    const META_HEAD: &str =
+        "title: { zh: 标题, mn: ᠭᠠᠷᠴᠠᠭ }\nsource: seeds/a.txt\nas_of: 2016-12-31\n";
+
+    /// A site holding `files` (path under content/data, text) and seeds/a.txt.
+    fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("content/data");
+        fs::create_dir_all(&data).unwrap();
+        fs::create_dir_all(dir.path().join("seeds")).unwrap();
+        fs::write(dir.path().join("seeds/a.txt"), "figures").unwrap();
+        for (name, text) in files {
+            fs::write(data.join(name), text).unwrap();
+        }
+        dir
+    }
+
+    fn tables(files: &[(&str, &str)]) -> Vec<DataTable> {
+        let dir = site(files);
+        load(dir.path(), &["zh", "mn"]).unwrap().0
+    }
+
+    fn errors(files: &[(&str, &str)]) -> Vec<String> {
+        let dir = site(files);
+        let e = load(dir.path(), &["zh", "mn"]).unwrap_err();
+        e.iter().map(|d| d.to_string()).collect()
+    }
+
+    #[test]
+    fn a_block_style_percent_column_is_numeric() {
+        let meta = format!(
+            "{META_HEAD}columns:\n  - key: cause\n  -\n    key: share\n    type: percent\n"
+        );
+        let t = tables(&[
+            ("c.meta.yaml", &meta),
+            ("c.csv", "id,cause,share\nill,病,41.44\n"),
+        ]);
+        assert_eq!(t[0].columns[1].kind, ColumnType::Percent);
+        assert_eq!(t[0].rows[0].cells[1], Cell::Number(41.44));
+    }
+
+    #[test]
+    fn a_text_column_is_not_numeric_beside_a_numeric_one_of_a_longer_name() {
+        let meta = format!(
+            "{META_HEAD}columns:\n  - {{ key: share }}\n  - {{ key: share_2, type: percent }}\n"
+        );
+        let t = tables(&[
+            ("c.meta.yaml", &meta),
+            ("c.csv", "id,share,share_2\na,007,7\n"),
+        ]);
+        let text = |c: &Cell| match c {
+            Cell::Text(l) => l.get("zh", "zh").to_string(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(text(&t[0].rows[0].cells[0]), "007");
+        assert_eq!(t[0].rows[0].cells[1], Cell::Number(7.0));
+    }
+
+    #[test]
+    fn each_problem_names_its_file_and_position() {
+        let meta = format!(
+            "{META_HEAD}columns:\n  - key: cause\n  - key: share\n    type: percent\n  - key: people\n    type: amount\n"
+        );
+        let yaml = format!(
+            "{META_HEAD}columns:\n  - {{ key: n, type: integer }}\nrows:\n  - {{ id: a, n: 1 }}\n  - {{ id: b, n: 2.5 }}\n"
+        );
+        let e = errors(&[
+            ("c.meta.yaml", &meta),
+            (
+                "c.csv",
+                "id,cause,share,people\nill,病,41.44,\nfunds,钱,lots,\nill,又,,\n",
+            ),
+            ("y.yaml", &yaml),
+        ]);
+        let has = |s: &str| assert!(e.iter().any(|d| d.starts_with(s)), "{s}: {e:#?}");
+        has("content/data/c.meta.yaml:8:5: error: amount column `people` needs a `unit`");
+        has("content/data/c.csv:3:9: error: row `funds`, column `share`: expected a percentage");
+        has("content/data/c.csv:4:1: error: row id `ill` is used twice (first on line 2)");
+        has("content/data/y.yaml:8:17: error: row `b`, column `n`: 2.5 is not a whole number");
+        assert_eq!(e.len(), 4, "{e:#?}");
+    }
+
+    #[test]
+    fn rows_in_a_sidecar_point_at_the_sidecar() {
+        let meta = format!("{META_HEAD}columns:\n  - {{ key: n }}\nrows: []\n");
+        let e = errors(&[("c.meta.yaml", &meta), ("c.csv", "id,n\na,1\n")]);
+        assert!(
+            e[0].starts_with("content/data/c.meta.yaml:6:1: error: rows belong in the CSV"),
+            "{e:?}"
+        );
     }
 }

@@ -4,7 +4,9 @@
 mod csv_rows;
 pub mod format;
 mod load;
+mod origin;
 mod table;
+mod validate;
 
 pub use load::load;
 pub use table::{parse_yaml, Cell, Column, ColumnType, DataTable, Row};

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::origin::{Places, Problem, YamlPlaces};
+use super::validate::{build, RawRow};
 use crate::config::Localized;
-use crate::content::page::validate_date;
-use crate::slug;
 use crate::diagnostics::Diagnostic;
 use crate::yaml;
 
@@ -114,29 +114,41 @@ pub(crate) enum RawCell {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawColumn {
-    key: String,
+    pub(crate) key: String,
     #[serde(default)]
-    label: Option<Localized>,
+    pub(crate) label: Option<Localized>,
     #[serde(default, rename = "type")]
-    kind: Option<ColumnType>,
+    pub(crate) kind: Option<ColumnType>,
     #[serde(default)]
-    unit: Option<String>,
+    pub(crate) unit: Option<String>,
     #[serde(default)]
-    precision: Option<usize>,
+    pub(crate) precision: Option<usize>,
 }
 
 /// A table file as written (rows absent in a CSV sidecar).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawTable {
-    title: Localized,
-    source: String,
-    as_of: String,
+    pub(crate) title: Localized,
+    pub(crate) source: String,
+    pub(crate) as_of: String,
     #[serde(default)]
-    note: Option<Localized>,
-    columns: Vec<RawColumn>,
+    pub(crate) note: Option<Localized>,
+    pub(crate) columns: Vec<RawColumn>,
     #[serde(default)]
-    pub(crate) rows: Option<Vec<BTreeMap<String, Option<RawCell>>>>,
+    pub(crate) rows: Option<Vec<RawRow>>,
+}
+
+impl RawTable {
+    /// Keys of the columns declared with a numeric type, whose CSV cells are
+    /// read as numbers.
+    pub(crate) fn numeric_keys(&self) -> HashSet<&str> {
+        self.columns
+            .iter()
+            .filter(|c| c.kind.is_some_and(|k| k != ColumnType::Text))
+            .map(|c| c.key.as_str())
+            .collect()
+    }
 }
 
 /// Problems of one table file: errors and warnings.
@@ -151,249 +163,15 @@ pub fn parse_yaml(
     languages: &[&str],
     source_exists: &dyn Fn(&str) -> bool,
 ) -> Result<(DataTable, Problems), Problems> {
-    let raw: RawTable = yaml::parse(src, path, 0).map_err(|d| vec![d])?;
-    let rows = raw.rows.clone().unwrap_or_default();
-    let row_lines = row_lines(src);
-    build(
-        id,
-        path,
-        src,
-        raw,
-        rows,
-        &|i| row_lines.get(i).copied().unwrap_or(0),
-        languages,
-        source_exists,
-    )
-}
-
-/// 1-based line of each row item (`- …`) under `rows:`.
-fn row_lines(src: &str) -> Vec<usize> {
-    let mut lines = Vec::new();
-    let mut in_rows = false;
-    for (i, l) in src.lines().enumerate() {
-        if l.starts_with("rows:") {
-            in_rows = true;
-        } else if in_rows
-            && !l.starts_with(' ')
-            && !l.starts_with('-')
-            && !l.trim().is_empty()
-            && !l.starts_with('#')
-        {
-            in_rows = false;
-        } else if in_rows && l.trim_start().starts_with("- ") && l.len() - l.trim_start().len() <= 2
-        {
-            lines.push(i + 1);
-        }
-    }
-    lines
-}
-
-/// Validates a raw table with its rows; `row_line(i)` gives the line of row `i`.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn build(
-    id: &str,
-    path: &Path,
-    src: &str,
-    raw: RawTable,
-    rows: Vec<BTreeMap<String, Option<RawCell>>>,
-    row_line: &dyn Fn(usize) -> usize,
-    languages: &[&str],
-    source_exists: &dyn Fn(&str) -> bool,
-) -> Result<(DataTable, Problems), Problems> {
-    let mut errors = Vec::new();
-    let mut warnings = Vec::new();
-    let at = |key: &str| yaml::key_line(src, key, 0);
-    if !slug::is_valid(id) {
-        errors.push(Diagnostic::error(
-            path,
-            0,
-            0,
-            format!("table id `{id}` (the file name) must be lowercase ASCII, digits, `-` or `_`"),
-        ));
-    }
-    let source_ok =
-        !raw.source.contains("..") && !raw.source.starts_with('/') && source_exists(&raw.source);
-    if !source_ok {
-        errors.push(
-            Diagnostic::error(path, at("source"), 0, format!("source `{}` not found", raw.source))
-                .with_hint("name a file under the site root, e.g. seeds/report.txt, where every number can be read"),
-        );
-    }
-    if let Err(e) = validate_date(&raw.as_of) {
-        errors.push(Diagnostic::error(path, at("as_of"), 0, e));
-    }
-    let mut check_langs = |what: &str, l: &Localized, line: usize| {
-        if let Localized::Many(m) = l {
-            for lang in languages {
-                if !m.contains_key(*lang) {
-                    warnings.push(Diagnostic::warning(
-                        path,
-                        line,
-                        0,
-                        format!("{what} has no `{lang}` text"),
-                    ));
-                }
-            }
-        }
+    let mut raw: RawTable = yaml::parse(src, path, 0).map_err(|d| vec![d])?;
+    let rows = raw.rows.take().unwrap_or_default();
+    let places = YamlPlaces::new(path, src);
+    let located = |problems: Vec<Problem>| -> Problems {
+        problems.into_iter().map(|p| places.diagnostic(p)).collect()
     };
-    check_langs("title", &raw.title, at("title"));
-    let mut columns = Vec::new();
-    let mut seen = HashSet::new();
-    for c in raw.columns {
-        let line = at(&format!("key: {}", c.key)).max(yaml::key_line(src, "key", 0));
-        let line = line_of_key(src, &c.key).unwrap_or(line);
-        if !seen.insert(c.key.clone()) || c.key == "id" {
-            errors.push(Diagnostic::error(
-                path,
-                line,
-                0,
-                format!("column `{}` is declared twice (or is named `id`)", c.key),
-            ));
-        }
-        let kind = c.kind.unwrap_or(ColumnType::Text);
-        let unit = match kind {
-            ColumnType::Percent => Some("%".to_string()),
-            ColumnType::Amount if c.unit.as_deref().is_none_or(str::is_empty) => {
-                errors.push(
-                    Diagnostic::error(
-                        path,
-                        line,
-                        0,
-                        format!("amount column `{}` needs a `unit`", c.key),
-                    )
-                    .with_hint("e.g. unit: 万人"),
-                );
-                None
-            }
-            _ => c.unit,
-        };
-        let label = c.label.unwrap_or_else(|| Localized::One(c.key.clone()));
-        check_langs(&format!("label of column `{}`", c.key), &label, line);
-        columns.push(Column {
-            key: c.key,
-            label,
-            kind,
-            unit,
-            precision: c.precision,
-        });
-    }
-    let mut out_rows = Vec::new();
-    let mut ids = HashSet::new();
-    for (i, raw_row) in rows.into_iter().enumerate() {
-        let line = row_line(i);
-        let id = match raw_row.get("id") {
-            Some(Some(RawCell::Text(s))) if slug::is_valid(s) => s.clone(),
-            Some(Some(RawCell::Number(n))) if n.fract() == 0.0 && *n >= 0.0 => format!("{n}"),
-            _ => {
-                errors.push(
-                    Diagnostic::error(path, line, 0, format!("row {} has no valid `id`", i + 1))
-                        .with_hint("give every row an ASCII `id:`, e.g. id: y2016"),
-                );
-                continue;
-            }
-        };
-        if !ids.insert(id.clone()) {
-            errors.push(Diagnostic::error(
-                path,
-                line,
-                0,
-                format!("row id `{id}` is used twice"),
-            ));
-        }
-        for key in raw_row.keys().filter(|k| *k != "id") {
-            if !columns.iter().any(|c| &c.key == key) {
-                errors.push(
-                    Diagnostic::error(path, line, 0, format!("row `{id}`: unknown column `{key}`"))
-                        .with_hint("declare it under `columns:`"),
-                );
-            }
-        }
-        let mut cells = Vec::new();
-        for c in &columns {
-            let cell = match (raw_row.get(&c.key).cloned().flatten(), c.kind) {
-                (None, _) => Cell::Empty,
-                (Some(RawCell::Text(s)), ColumnType::Text) => Cell::Text(Localized::One(s)),
-                (Some(RawCell::Localized(m)), ColumnType::Text) => {
-                    let l = Localized::Many(m);
-                    check_langs(&format!("row `{id}`, column `{}`", c.key), &l, line);
-                    Cell::Text(l)
-                }
-                (Some(RawCell::Number(n)), ColumnType::Text) => {
-                    Cell::Text(Localized::One(format!("{n}")))
-                }
-                (Some(RawCell::Number(n)), ColumnType::Integer | ColumnType::Year)
-                    if n.fract() != 0.0 =>
-                {
-                    errors.push(Diagnostic::error(
-                        path,
-                        line,
-                        0,
-                        format!("row `{id}`, column `{}`: {n} is not a whole number", c.key),
-                    ));
-                    Cell::Empty
-                }
-                (Some(RawCell::Number(n)), _) => Cell::Number(n),
-                (Some(other), kind) => {
-                    errors.push(Diagnostic::error(
-                        path,
-                        line,
-                        0,
-                        format!(
-                            "row `{id}`, column `{}`: expected {}, found {}",
-                            c.key,
-                            kind_name(kind),
-                            raw_name(&other)
-                        ),
-                    ));
-                    Cell::Empty
-                }
-            };
-            cells.push(cell);
-        }
-        out_rows.push(Row { id, cells });
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let table = DataTable {
-        id: id.to_string(),
-        path: path.to_path_buf(),
-        title: raw.title,
-        source: raw.source,
-        as_of: raw.as_of,
-        note: raw.note,
-        columns,
-        rows: out_rows,
-    };
-    Ok((table, warnings))
-}
-
-fn line_of_key(src: &str, key: &str) -> Option<usize> {
-    src.lines()
-        .position(|l| {
-            l.contains(&format!("key: {key} "))
-                || l.contains(&format!("key: {key},"))
-                || l.trim_end().ends_with(&format!("key: {key}"))
-        })
-        .map(|i| i + 1)
-}
-
-fn kind_name(k: ColumnType) -> &'static str {
-    match k {
-        ColumnType::Text => "text",
-        ColumnType::Integer => "an integer",
-        ColumnType::Number | ColumnType::Amount => "a number",
-        ColumnType::Percent => "a percentage (a number)",
-        ColumnType::Year => "a year",
-    }
-}
-
-fn raw_name(c: &RawCell) -> String {
-    match c {
-        RawCell::Number(n) => format!("the number {n}"),
-        RawCell::Text(s) => format!("the text `{s}`"),
-        RawCell::Localized(_) => "a text per language".to_string(),
-    }
+    build(id, path, raw, rows, languages, source_exists)
+        .map(|(t, w)| (t, located(w)))
+        .map_err(located)
 }
 
 #[cfg(test)]
@@ -467,5 +245,53 @@ rows:
     fn broken_yaml_is_an_error_with_line() {
         let e = parse("title: x\ncolumns: [\n").unwrap_err();
         assert!(e[0].line >= 2, "{e:?}");
+    }
+
+    /// The problem whose message contains `needle`, as (line, column).
+    fn at(e: &[Diagnostic], needle: &str) -> (usize, usize) {
+        let d = e
+            .iter()
+            .find(|d| d.message.contains(needle))
+            .unwrap_or_else(|| panic!("{needle}: {e:?}"));
+        (d.line, d.column)
+    }
+
+    #[test]
+    fn a_value_error_points_at_its_cell_in_any_row_layout() {
+        // Rows indented by four, one flow row, one block row.
+        let src = OK.replace(
+            "rows:\n  - { id: illness, cause: { zh: 因病致贫, mn: ᠡᠪᠡᠳᠴᠢᠨ }, share: 41.44, people: 23.1 }\n  - { id: funds, cause: { zh: 缺资金致贫, mn: ᠮᠥᠩᠭᠦ }, share: 16.74, people: null }\n",
+            "rows:\n    - { id: illness, share: lots }\n    - id: funds\n      share: 16.74\n      people: many\n",
+        );
+        assert_ne!(src, OK);
+        let e = parse(&src).unwrap_err();
+        assert_eq!(at(&e, "row `illness`, column `share`"), (9, 29));
+        assert_eq!(at(&e, "row `funds`, column `people`"), (12, 15));
+    }
+
+    #[test]
+    fn a_repeated_row_id_names_both_lines() {
+        let src = OK.replace("id: funds", "id: illness");
+        let e = parse(&src).unwrap_err();
+        let d = e.iter().find(|d| d.message.contains("used twice")).unwrap();
+        assert_eq!((d.line, d.column), (10, 11));
+        assert!(d.message.ends_with("(first on line 9)"), "{}", d.message);
+    }
+
+    #[test]
+    fn column_problems_point_at_the_column_whatever_its_style() {
+        let src = OK.replace(
+            "  - { key: people, label: { zh: 人口 }, type: amount, unit: 万人 }\n",
+            "  - key: \"share\"\n    type: amount\n",
+        );
+        let e = parse(&src).unwrap_err();
+        assert_eq!(at(&e, "column `share` is declared twice"), (7, 5));
+        assert_eq!(at(&e, "amount column `share` needs a `unit`"), (7, 5));
+    }
+
+    #[test]
+    fn an_unknown_column_points_at_its_key() {
+        let e = parse(&OK.replace("people: null", "pople: 3")).unwrap_err();
+        assert_eq!(at(&e, "unknown column `pople`"), (10, 65));
     }
 }

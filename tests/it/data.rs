@@ -92,6 +92,20 @@ fn bad_data_fails_with_file_and_line() {
         ),
         ("ragged-csv", &["content/data/headline.csv:3", "4 fields"]),
         (
+            "csv-bad-cell",
+            &[
+                "content/data/headline.csv:3:17",
+                "row `now`, column `rate`: expected a percentage",
+            ],
+        ),
+        (
+            "sidecar-bad-column",
+            &[
+                "content/data/headline.meta.yaml:7:5",
+                "amount column `people` needs a `unit`",
+            ],
+        ),
+        (
             "csv-without-sidecar",
             &["content/data/orphan.csv", "sidecar", "orphan.meta.yaml"],
         ),
@@ -118,7 +132,7 @@ fn a_label_missing_in_one_language_is_a_warning() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stderr.contains(
-            "content/data/causes.yaml:7: warning: label of column `share` has no `mn` text"
+            "content/data/causes.yaml:7:19: warning: label of column `share` has no `mn` text"
         ),
         "{}",
         r.stderr
