@@ -47,7 +47,6 @@ pub mod yaml;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-
 use config::Config;
 use diagnostics::Diagnostic;
 use output::OutputFile;

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::frontmatter;
-use crate::slug;
 use crate::diagnostics::Diagnostic;
+use crate::slug;
 use crate::yaml;
 
 /// Position of a page in a series.

@@ -6,9 +6,9 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::builder::ViewBuilder;
 use super::chart::chart_svg;
 use super::datatable::{table_csv, table_html, LangCtx};
-use super::builder::ViewBuilder;
 use super::views::{Crumb, DataIndexView, DataRef, DataView};
 use crate::data::{format, DataTable};
 use crate::diagnostics::{line_col, Diagnostic};

@@ -102,7 +102,10 @@ pub(super) fn tag_pages(
             url: &home_entry.url,
             lang_tag: &lang.tag,
         };
-        let title: &str = b.strings(lang.id).get("tags").map_or("tags", |s| s.as_str());
+        let title: &str = b
+            .strings(lang.id)
+            .get("tags")
+            .map_or("tags", |s| s.as_str());
         // A term exists in one language only: other languages link to their tag index.
         // Listing pages to render: (view, its page).
         let mut jobs: Vec<(SectionView<'_>, &Target)> = Vec::new();
@@ -145,9 +148,7 @@ pub(super) fn tag_pages(
                 ctx.section = Some(view);
                 templates
                     .render(lang.id, "section.html", &ctx, Path::new("tags"))
-                    .map(|html| {
-                        OutputFile::page(site.config.minify, target.out_path.clone(), html)
-                    })
+                    .map(|html| OutputFile::page(site.config.minify, target.out_path.clone(), html))
             })
             .collect();
         for r in rendered {

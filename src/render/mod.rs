@@ -261,4 +261,3 @@ pub fn render_source(
     }
     Ok(files)
 }
-

@@ -63,7 +63,10 @@ pub fn sitemap_and_robots(site: &Site, files: &[OutputFile]) -> Vec<OutputFile> 
         let (li, logical) = langs
             .iter()
             .skip(1)
-            .find_map(|l| dir.strip_prefix(l.prefix.as_str()).map(|rest| (l.id.index(), rest)))
+            .find_map(|l| {
+                dir.strip_prefix(l.prefix.as_str())
+                    .map(|rest| (l.id.index(), rest))
+            })
             .unwrap_or((0, dir));
         groups
             .entry(logical.to_string())
@@ -91,7 +94,10 @@ pub fn sitemap_and_robots(site: &Site, files: &[OutputFile]) -> Vec<OutputFile> 
     urls.sort_by(|a, b| a.loc.cmp(&b.loc));
     vec![
         OutputFile::bytes("sitemap.xml", sitemap_xml(&urls).into_bytes()),
-        OutputFile::bytes("robots.txt", robots_txt(&site.urls.absolute("sitemap.xml")).into_bytes()),
+        OutputFile::bytes(
+            "robots.txt",
+            robots_txt(&site.urls.absolute("sitemap.xml")).into_bytes(),
+        ),
     ]
 }
 

@@ -5,9 +5,9 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
 use super::lang::Lang;
-use crate::config::LangId;
 use super::urls::Urls;
 use super::Entry;
+use crate::config::LangId;
 use crate::content::SourcePage;
 use crate::diagnostics::Diagnostic;
 use crate::slug;

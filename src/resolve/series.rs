@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::config::LangId;
 use super::Site;
+use crate::config::LangId;
 use crate::diagnostics::Diagnostic;
 
 /// Folder of series indexes: `content/series/<id>/_index.md`.
@@ -142,7 +142,11 @@ pub(super) fn resolve(site: &mut Site) -> Result<Vec<Series>, Vec<Diagnostic>> {
             .collect();
         for (pos, x) in s.installments.iter_mut().enumerate() {
             // Editions are newest first, years oldest first.
-            x.edition = s.editions.iter().position(|ed| ed.year == x.year).unwrap_or(0);
+            x.edition = s
+                .editions
+                .iter()
+                .position(|ed| ed.year == x.year)
+                .unwrap_or(0);
             s.editions[x.edition].installments.push(x.entry);
             site.entries[x.entry].series = Some(SeriesPos { series: n, pos });
         }

@@ -68,7 +68,10 @@ pub(super) fn resolve(site: &mut Site) {
                 }
             }
         }
-        let prefix = site.langs[li].tags_index.out_path.trim_end_matches("index.html");
+        let prefix = site.langs[li]
+            .tags_index
+            .out_path
+            .trim_end_matches("index.html");
         let terms: Vec<Term> = by_slug
             .into_iter()
             .map(|(slug, (name, entries))| {

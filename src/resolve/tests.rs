@@ -55,7 +55,10 @@ fn urls_parents_order_and_fallbacks() {
     assert_eq!(site.home(ZH).sections.len(), 1);
     assert_eq!(site.default_lang().menu, site.home(ZH).sections);
     assert_eq!(site.lang(mn).feed.url, "/r/mn/atom.xml");
-    assert_eq!(site.lang(mn).not_found.permalink, "https://e.org/r/mn/404.html");
+    assert_eq!(
+        site.lang(mn).not_found.permalink,
+        "https://e.org/r/mn/404.html"
+    );
     assert_eq!(site.lang(ZH).search_index.out_path, "search/index.json");
 }
 
@@ -135,14 +138,21 @@ fn installments_by_edition_and_order() {
     assert_eq!(day.editions[0].date.as_deref(), Some("2017-10-17"));
     let b = s.lookup("b.md", ZH).unwrap();
     assert_eq!(b.series.map(|p| p.pos), Some(1));
-    assert!(s.lookup("series/day/_index.md", ZH).unwrap().series_index_of.is_some());
+    assert!(s
+        .lookup("series/day/_index.md", ZH)
+        .unwrap()
+        .series_index_of
+        .is_some());
 }
 
 #[test]
 fn unknown_series_or_missing_date_is_an_error() {
     let e = resolve(
         config(),
-        vec![page("_index.md", ""), page("a.md", "series: { id: nope, order: 1 }")],
+        vec![
+            page("_index.md", ""),
+            page("a.md", "series: { id: nope, order: 1 }"),
+        ],
         &[],
         false,
     )
