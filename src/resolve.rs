@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
 use crate::config::Config;
-use crate::content::{slug, SourcePage};
+use crate::content::{slug, SourceDate, SourcePage};
 use crate::diagnostics::Diagnostic;
 
 /// One output page in one language.
@@ -68,7 +68,7 @@ impl Site {
 
     /// Sort key of an entry among its siblings: weight, then date (newest first),
     /// then source path.
-    pub fn order_key(&self, i: usize) -> (i64, std::cmp::Reverse<Option<String>>, String) {
+    pub fn order_key(&self, i: usize) -> (i64, std::cmp::Reverse<Option<SourceDate>>, String) {
         let s = self.source(&self.entries[i]);
         (
             s.front.weight.unwrap_or(i64::MAX),

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::config::Localized;
-use crate::content::page::validate_date;
+use crate::content::SourceDate;
 use crate::content::slug;
 use crate::diagnostics::Diagnostic;
 use crate::yaml;
@@ -76,7 +76,7 @@ pub struct DataTable {
     /// File under the site root where every number can be read.
     pub source: String,
     /// Date the figures refer to.
-    pub as_of: String,
+    pub as_of: SourceDate,
     /// Note shown under the table.
     pub note: Option<Localized>,
     /// Columns.
@@ -219,9 +219,13 @@ pub(crate) fn build(
                 .with_hint("name a file under the site root, e.g. seeds/report.txt, where every number can be read"),
         );
     }
-    if let Err(e) = validate_date(&raw.as_of) {
-        errors.push(Diagnostic::error(path, at("as_of"), 0, e));
-    }
+    let as_of = match SourceDate::parse(&raw.as_of) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            errors.push(Diagnostic::error(path, at("as_of"), 0, e));
+            None
+        }
+    };
     let mut check_langs = |what: &str, l: &Localized, line: usize| {
         if let Localized::Many(m) = l {
             for lang in languages {
@@ -352,15 +356,15 @@ pub(crate) fn build(
         }
         out_rows.push(Row { id, cells });
     }
-    if !errors.is_empty() {
+    let Some(as_of) = as_of.filter(|_| errors.is_empty()) else {
         return Err(errors);
-    }
+    };
     let table = DataTable {
         id: id.to_string(),
         path: path.to_path_buf(),
         title: raw.title,
         source: raw.source,
-        as_of: raw.as_of,
+        as_of,
         note: raw.note,
         columns,
         rows: out_rows,
@@ -432,6 +436,17 @@ rows:
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].message.contains("`people` has no `mn`"));
         assert_eq!(warnings[0].line, 7);
+    }
+
+    #[test]
+    fn as_of_is_a_date() {
+        let (t, _) = parse(OK).unwrap();
+        assert_eq!(t.as_of.date().to_string(), "2016-12-31");
+        let e = parse(&OK.replace("as_of: 2016-12-31", "as_of: 2016-11-31")).unwrap_err();
+        assert_eq!(
+            (e.len(), e[0].line, e[0].message.as_str()),
+            (1, 3, "`2016-11-31` is not a day of the month")
+        );
     }
 
     #[test]

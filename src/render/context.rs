@@ -63,12 +63,10 @@ impl ViewBuilder<'_> {
     /// The date of an entry's source written in the entry's language.
     fn date_display(&self, entry: &Entry) -> String {
         let li = lang_index(self.site, &entry.lang);
-        let date = date_of(self.site.source(entry));
         let tag = &self.site.config.languages[li].tag;
-        if date.is_empty() {
-            date
-        } else {
-            format_date(&date, Style::for_tag(tag), &self.strings[li])
+        match &self.site.source(entry).front.date {
+            Some(d) => format_date(d.date(), Style::for_tag(tag), &self.strings[li]),
+            None => String::new(),
         }
     }
 
@@ -256,7 +254,7 @@ pub(super) fn title_tag(site: &Site, entry: &Entry) -> String {
 fn date_of(src: &crate::content::SourcePage) -> String {
     src.front
         .date
-        .as_deref()
-        .map(|d| d.get(..10).unwrap_or(d).to_string())
+        .as_ref()
+        .map(|d| d.date().to_string())
         .unwrap_or_default()
 }

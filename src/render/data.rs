@@ -176,8 +176,8 @@ pub fn data_pages(
                 id: t.id.clone(),
                 title: t.title.get(ctx.lang, ctx.default),
                 url: data_url(site, li, Some(&t.id)),
-                as_of: t.as_of.clone(),
-                as_of_display: format_date(&t.as_of, ctx.style, ctx.strings),
+                as_of: t.as_of.date().to_string(),
+                as_of_display: format_date(t.as_of.date(), ctx.style, ctx.strings),
                 rows: t.rows.len(),
             })
             .collect();
@@ -230,8 +230,8 @@ pub fn data_pages(
                     table: table_html(t, &ctx, &url, &csv_url(site, li, &t.id)),
                     charts: default_charts(t, &ctx),
                     source: t.source.clone(),
-                    as_of: t.as_of.clone(),
-                    as_of_display: format_date(&t.as_of, ctx.style, ctx.strings),
+                    as_of: t.as_of.date().to_string(),
+                    as_of_display: format_date(t.as_of.date(), ctx.style, ctx.strings),
                     csv_url: csv_url(site, li, &t.id),
                     breadcrumbs: vec![
                         home.clone(),

@@ -87,13 +87,7 @@ pub fn series(site: &Site) -> Result<BTreeMap<(String, String), Series>, Vec<Dia
             }
             continue;
         };
-        let Some(year) = src
-            .front
-            .date
-            .as_deref()
-            .and_then(|d| d.get(..4))
-            .and_then(|y| y.parse().ok())
-        else {
+        let Some(year) = src.front.date.as_ref().map(|d| i64::from(d.year())) else {
             if e.lang == site.config.default_language().code {
                 problems.push(Diagnostic::error(
                     &src.path,

@@ -43,7 +43,8 @@ impl ViewBuilder<'_> {
         match recurring {
             Some(r) => {
                 let number = year - r.first_year + 1;
-                let date = format!("{year:04}-{:02}-{:02}", r.month, r.day);
+                // The index's `recurring` was checked when it was read.
+                let date = r.date_in(year);
                 let shown = match style {
                     Style::Chinese => format!("第{number}届"),
                     _ => ordinal(number.max(0) as u64, style),
@@ -51,8 +52,9 @@ impl ViewBuilder<'_> {
                 (
                     number,
                     shown,
-                    date.clone(),
-                    format_date(&date, style, &self.strings[li]),
+                    date.map(|d| d.to_string()).unwrap_or_default(),
+                    date.map(|d| format_date(d, style, &self.strings[li]))
+                        .unwrap_or_default(),
                 )
             }
             None => (0, String::new(), String::new(), String::new()),

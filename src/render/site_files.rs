@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use rayon::prelude::*;
 
+use crate::content::SourceDate;
 use crate::diagnostics::Diagnostic;
 use crate::render::html::escape;
 
@@ -25,7 +26,7 @@ pub fn feeds(site: &Site, summaries: &[String]) -> Vec<OutputFile> {
             } else {
                 format!("{}/", lang.code)
             };
-            let mut entries: Vec<(String, FeedEntry)> = site
+            let mut entries: Vec<(SourceDate, FeedEntry)> = site
                 .entries
                 .iter()
                 .enumerate()
@@ -43,7 +44,7 @@ pub fn feeds(site: &Site, summaries: &[String]) -> Vec<OutputFile> {
                         FeedEntry {
                             title: src.title.clone(),
                             url: format!("{base}{rel}"),
-                            date,
+                            date: date.date(),
                             summary: summaries[i].clone(),
                             lang: text_lang,
                         },
