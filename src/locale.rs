@@ -284,7 +284,9 @@ mod tests {
             "2015 ᠣᠨ\u{202F}ᠤ 6\u{202F}ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ᠎ᠠ\u{202F}ᠶᠢᠨ 29\u{202F}ᠤ ᠡᠳᠦᠷ"
         );
         // qoyar ends in r: the genitive is ᠤᠨ.
-        assert!(format_date(day("2017-10-02"), Style::Mongolian, &none()).ends_with("2\u{202F}ᠤᠨ ᠡᠳᠦᠷ"));
+        assert!(
+            format_date(day("2017-10-02"), Style::Mongolian, &none()).ends_with("2\u{202F}ᠤᠨ ᠡᠳᠦᠷ")
+        );
         let strings = Strings::from([("date_day".to_string(), "X".to_string())]);
         assert!(
             format_date(day("2017-10-17"), Style::Mongolian, &strings).ends_with(" X"),
@@ -324,9 +326,19 @@ mod tests {
             ("2020-03-10", Style::Mongolian, "2020 ᠣᠨ\u{202F}ᠤ 3\u{202F}ᠳ\u{180B}ᠤᠭᠠᠷ ᠰᠠᠷ\u{180E}ᠠ\u{202F}ᠶᠢᠨ 10\u{202F}ᠤ ᠡᠳᠦᠷ"),
         ];
         for (date, style, shown) in table {
-            assert_eq!(format_date(day(date), style, &none()), shown, "{date} {style:?}");
+            assert_eq!(
+                format_date(day(date), style, &none()),
+                shown,
+                "{date} {style:?}"
+            );
         }
-        assert_eq!(format_date(day("0017-01-05"), Style::Plain, &none()), "0017-01-05");
-        assert_eq!(format_date(day("2016-02-29"), Style::Plain, &none()), "2016-02-29");
+        assert_eq!(
+            format_date(day("0017-01-05"), Style::Plain, &none()),
+            "0017-01-05"
+        );
+        assert_eq!(
+            format_date(day("2016-02-29"), Style::Plain, &none()),
+            "2016-02-29"
+        );
     }
 }

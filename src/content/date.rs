@@ -100,7 +100,11 @@ mod tests {
         let spaced = SourceDate::parse("2017-10-17 09:56").unwrap();
         assert_eq!(spaced.time(), Some("09:56"));
         assert_eq!(SourceDate::parse("0017-01-05").unwrap().year(), 17);
-        for text in ["2017-10-17", "2017-10-17T08:00:00+08:00", "2017-10-17 09:56"] {
+        for text in [
+            "2017-10-17",
+            "2017-10-17T08:00:00+08:00",
+            "2017-10-17 09:56",
+        ] {
             assert_eq!(SourceDate::parse(text).unwrap().to_string(), text);
         }
     }
@@ -178,7 +182,10 @@ mod tests {
 
     #[test]
     fn yearly_dates() {
-        assert_eq!(yearly(2017, 10, 17).map(|d| d.to_string()).as_deref(), Some("2017-10-17"));
+        assert_eq!(
+            yearly(2017, 10, 17).map(|d| d.to_string()).as_deref(),
+            Some("2017-10-17")
+        );
         assert_eq!(yearly(2016, 2, 29).map(|d| d.day()), Some(29));
         assert_eq!(yearly(2017, 2, 29), None);
         assert_eq!(yearly(2017, 2, 30), None);

@@ -6,6 +6,6 @@ mod load;
 pub mod page;
 pub mod slug;
 
-pub use load::{load, read_text};
 pub use date::SourceDate;
+pub use load::{load, read_text};
 pub use page::{source_hash, FrontMatter, SourcePage};

@@ -348,12 +348,19 @@ mod tests {
 
     #[test]
     fn dates_are_read_once() {
-        let p = parse("a.md", "---\ntitle: t\ndate: 2017-10-17T08:00:00+08:00\n---\n").unwrap();
+        let p = parse(
+            "a.md",
+            "---\ntitle: t\ndate: 2017-10-17T08:00:00+08:00\n---\n",
+        )
+        .unwrap();
         let d = p.front.date.unwrap();
         assert_eq!((d.year(), d.time()), (2017, Some("08:00:00+08:00")));
         let leap = parse("a.md", "---\ntitle: t\ndate: 2016-02-29\n---\n").unwrap();
         assert_eq!(leap.front.date.unwrap().date().to_string(), "2016-02-29");
-        assert_eq!(parse("a.md", "---\ntitle: t\n---\n").unwrap().front.date, None);
+        assert_eq!(
+            parse("a.md", "---\ntitle: t\n---\n").unwrap().front.date,
+            None
+        );
     }
 
     #[test]
@@ -366,26 +373,56 @@ mod tests {
         );
         assert!(e[0].hint.as_deref().unwrap().contains("YYYY-MM-DD"));
         let e = parse("a.md", "---\ntitle: t\ndate: 2017-02-29\n---\n").unwrap_err();
-        assert_eq!((e[0].line, e[0].message.as_str()), (3, "`2017-02-29` is not a day of the month"));
+        assert_eq!(
+            (e[0].line, e[0].message.as_str()),
+            (3, "`2017-02-29` is not a day of the month")
+        );
         let e = parse("a.md", "---\ntitle: t\ndate: +017-10-17\n---\n").unwrap_err();
         assert_eq!(e[0].message, "`+017-10-17` is not a date");
     }
 
     #[test]
     fn recurring_day_must_exist_every_year() {
-        let index = |r: &str| parse("series/day/_index.md", &format!("---\ntitle: t\nrecurring: {r}\n---\n"));
+        let index = |r: &str| {
+            parse(
+                "series/day/_index.md",
+                &format!("---\ntitle: t\nrecurring: {r}\n---\n"),
+            )
+        };
         let ok = index("{ first_year: 2014, month: 10, day: 17 }").unwrap();
         let r = ok.front.recurring.unwrap();
-        assert_eq!(r.date_in(2017).map(|d| d.to_string()).as_deref(), Some("2017-10-17"));
+        assert_eq!(
+            r.date_in(2017).map(|d| d.to_string()).as_deref(),
+            Some("2017-10-17")
+        );
         for (r, message) in [
-            ("{ first_year: 2014, month: 2, day: 30 }", "`recurring`: month 2 has no day 30"),
-            ("{ first_year: 2014, month: 4, day: 31 }", "`recurring`: month 4 has no day 31"),
-            ("{ first_year: 2014, month: 2, day: 29 }", "`recurring`: 2-29 is not in every year"),
-            ("{ first_year: 2014, month: 13, day: 1 }", "`recurring` has no month 13"),
-            ("{ first_year: 2014, month: 10, day: 0 }", "`recurring`: month 10 has no day 0"),
+            (
+                "{ first_year: 2014, month: 2, day: 30 }",
+                "`recurring`: month 2 has no day 30",
+            ),
+            (
+                "{ first_year: 2014, month: 4, day: 31 }",
+                "`recurring`: month 4 has no day 31",
+            ),
+            (
+                "{ first_year: 2014, month: 2, day: 29 }",
+                "`recurring`: 2-29 is not in every year",
+            ),
+            (
+                "{ first_year: 2014, month: 13, day: 1 }",
+                "`recurring` has no month 13",
+            ),
+            (
+                "{ first_year: 2014, month: 10, day: 0 }",
+                "`recurring`: month 10 has no day 0",
+            ),
         ] {
             let e = index(r).unwrap_err();
-            assert_eq!((e.len(), e[0].line, e[0].message.as_str()), (1, 3, message), "{r}");
+            assert_eq!(
+                (e.len(), e[0].line, e[0].message.as_str()),
+                (1, 3, message),
+                "{r}"
+            );
         }
     }
 }

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::config::Localized;
-use crate::content::SourceDate;
 use crate::content::slug;
+use crate::content::SourceDate;
 use crate::diagnostics::Diagnostic;
 use crate::yaml;
 

@@ -64,7 +64,9 @@ mod tests {
         let e = FeedEntry {
             title: "金融 <script>&".into(),
             url: "https://e.org/a/".into(),
-            date: crate::content::SourceDate::parse("2017-10-17").unwrap().date(),
+            date: crate::content::SourceDate::parse("2017-10-17")
+                .unwrap()
+                .date(),
             summary: "\"x\"".into(),
             lang: "zh-Hans".into(),
         };
