@@ -4,6 +4,7 @@
 //! the rules live here: Western digits, year–month–day, and the suffix after a
 //! numeral chosen by the vowel harmony and final sound of its last numeral word.
 
+use crate::content::date::Date;
 use crate::i18n::Strings;
 use crate::script::NNBSP;
 
@@ -125,17 +126,9 @@ fn word<'a>(strings: &'a Strings, key: &str, default: &'a str) -> &'a str {
     strings.get(key).map_or(default, String::as_str)
 }
 
-/// Writes a `YYYY-MM-DD` date; anything else is returned as it is.
-pub fn format_date(date: &str, style: Style, strings: &Strings) -> String {
-    let parts: Vec<u64> = date
-        .get(..10)
-        .unwrap_or("")
-        .split('-')
-        .filter_map(|p| p.parse().ok())
-        .collect();
-    let [y, m, d] = parts[..] else {
-        return date.to_string();
-    };
+/// Writes a date: `2017年10月17日`, Mongolian year–month–day with suffixes, or ISO.
+pub fn format_date(date: Date, style: Style, strings: &Strings) -> String {
+    let (y, m, d) = (date.year(), u64::from(u8::from(date.month())), date.day());
     match style {
         Style::Chinese => format!(
             "{y}{}{m}{}{d}{}",
@@ -148,10 +141,10 @@ pub fn format_date(date: &str, style: Style, strings: &Strings) -> String {
             word(strings, "date_year", "ᠣᠨ\u{202F}ᠤ"),
             ordinal(m, style),
             word(strings, "date_month", "ᠰᠠᠷ᠎ᠠ\u{202F}ᠶᠢᠨ"),
-            genitive_suffix(last_word(d).1),
+            genitive_suffix(last_word(u64::from(d)).1),
             word(strings, "date_day", "ᠡᠳᠦᠷ")
         ),
-        Style::Plain => date.get(..10).unwrap_or(date).to_string(),
+        Style::Plain => date.to_string(),
     }
 }
 
@@ -218,6 +211,10 @@ mod tests {
         Strings::new()
     }
 
+    fn day(text: &str) -> Date {
+        crate::content::SourceDate::parse(text).unwrap().date()
+    }
+
     #[test]
     fn styles_from_tags() {
         assert_eq!(Style::for_tag("zh-Hans"), Style::Chinese);
@@ -228,11 +225,11 @@ mod tests {
     #[test]
     fn chinese_dates_and_amounts() {
         assert_eq!(
-            format_date("2017-10-17", Style::Chinese, &none()),
+            format_date(day("2017-10-17"), Style::Chinese, &none()),
             "2017年10月17日"
         );
         assert_eq!(
-            format_date("2017-01-05", Style::Chinese, &none()),
+            format_date(day("2017-01-05"), Style::Chinese, &none()),
             "2017年1月5日"
         );
         assert_eq!(
@@ -279,16 +276,18 @@ mod tests {
 
     #[test]
     fn mongolian_date() {
-        let d = format_date("2015-06-29", Style::Mongolian, &none());
+        let d = format_date(day("2015-06-29"), Style::Mongolian, &none());
         assert_eq!(
             d,
             "2015 ᠣᠨ\u{202F}ᠤ 6\u{202F}ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ᠎ᠠ\u{202F}ᠶᠢᠨ 29\u{202F}ᠤ ᠡᠳᠦᠷ"
         );
         // qoyar ends in r: the genitive is ᠤᠨ.
-        assert!(format_date("2017-10-02", Style::Mongolian, &none()).ends_with("2\u{202F}ᠤᠨ ᠡᠳᠦᠷ"));
+        assert!(
+            format_date(day("2017-10-02"), Style::Mongolian, &none()).ends_with("2\u{202F}ᠤᠨ ᠡᠳᠦᠷ")
+        );
         let strings = Strings::from([("date_day".to_string(), "X".to_string())]);
         assert!(
-            format_date("2017-10-17", Style::Mongolian, &strings).ends_with(" X"),
+            format_date(day("2017-10-17"), Style::Mongolian, &strings).ends_with(" X"),
             "words come from i18n"
         );
     }
@@ -307,9 +306,37 @@ mod tests {
         assert_eq!(format_amount(7.5, 1, "%", Style::Mongolian, &s), "7.5%");
     }
 
+    /// The strings the earlier, string-parsing formatter wrote, byte for byte.
     #[test]
-    fn odd_dates_pass_through() {
-        assert_eq!(format_date("", Style::Chinese, &none()), "");
-        assert_eq!(format_date("2017", Style::Mongolian, &none()), "2017");
+    fn dates_as_written_before() {
+        let table = [
+            ("2017-10-17", Style::Chinese, "2017年10月17日"),
+            ("2017-10-17", Style::Mongolian, "2017 ᠣᠨ\u{202F}ᠤ 10\u{202F}ᠳ\u{180B}ᠤᠭᠠᠷ ᠰᠠᠷ\u{180E}ᠠ\u{202F}ᠶᠢᠨ 17\u{202F}ᠤ ᠡᠳᠦᠷ"),
+            ("2016-02-29", Style::Chinese, "2016年2月29日"),
+            ("2016-02-29", Style::Mongolian, "2016 ᠣᠨ\u{202F}ᠤ 2\u{202F}ᠳ\u{180B}ᠤᠭᠠᠷ ᠰᠠᠷ\u{180E}ᠠ\u{202F}ᠶᠢᠨ 29\u{202F}ᠤ ᠡᠳᠦᠷ"),
+            ("0017-01-05", Style::Chinese, "17年1月5日"),
+            ("0017-01-05", Style::Mongolian, "17 ᠣᠨ\u{202F}ᠤ 1\u{202F}ᠳ\u{180B}ᠦ\u{180B}ᠭᠡᠷ ᠰᠠᠷ\u{180E}ᠠ\u{202F}ᠶᠢᠨ 5\u{202F}ᠤ ᠡᠳᠦᠷ"),
+            ("2014-10-01", Style::Chinese, "2014年10月1日"),
+            ("2014-10-01", Style::Mongolian, "2014 ᠣᠨ\u{202F}ᠤ 10\u{202F}ᠳ\u{180B}ᠤᠭᠠᠷ ᠰᠠᠷ\u{180E}ᠠ\u{202F}ᠶᠢᠨ 1\u{202F}ᠤ ᠡᠳᠦᠷ"),
+            ("2017-11-30", Style::Chinese, "2017年11月30日"),
+            ("2017-11-30", Style::Mongolian, "2017 ᠣᠨ\u{202F}ᠤ 11\u{202F}ᠳ\u{180B}ᠦ\u{180B}ᠭᠡᠷ ᠰᠠᠷ\u{180E}ᠠ\u{202F}ᠶᠢᠨ 30\u{202F}ᠤ ᠡᠳᠦᠷ"),
+            ("2020-03-10", Style::Chinese, "2020年3月10日"),
+            ("2020-03-10", Style::Mongolian, "2020 ᠣᠨ\u{202F}ᠤ 3\u{202F}ᠳ\u{180B}ᠤᠭᠠᠷ ᠰᠠᠷ\u{180E}ᠠ\u{202F}ᠶᠢᠨ 10\u{202F}ᠤ ᠡᠳᠦᠷ"),
+        ];
+        for (date, style, shown) in table {
+            assert_eq!(
+                format_date(day(date), style, &none()),
+                shown,
+                "{date} {style:?}"
+            );
+        }
+        assert_eq!(
+            format_date(day("0017-01-05"), Style::Plain, &none()),
+            "0017-01-05"
+        );
+        assert_eq!(
+            format_date(day("2016-02-29"), Style::Plain, &none()),
+            "2016-02-29"
+        );
     }
 }

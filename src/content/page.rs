@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::date::{self, Date, SourceDate};
 use super::frontmatter;
 use crate::diagnostics::Diagnostic;
 use crate::slug;
@@ -32,6 +33,27 @@ pub struct Recurring {
     pub day: u32,
 }
 
+impl Recurring {
+    /// Checks the yearly date exists every year (so not February 29).
+    pub fn check(&self) -> Result<(), String> {
+        let (m, d) = (self.month, self.day);
+        if date::yearly(2000, m, 1).is_none() {
+            return Err(format!("`recurring` has no month {m}"));
+        }
+        match (date::yearly(2000, m, d), date::yearly(2001, m, d)) {
+            (None, _) => Err(format!("`recurring`: month {m} has no day {d}")),
+            (Some(_), None) => Err(format!("`recurring`: {m}-{d} is not in every year")),
+            _ => Ok(()),
+        }
+    }
+
+    /// The edition's date in `year` (None when [`Recurring::check`] fails or the
+    /// year is out of range).
+    pub fn date_in(&self, year: i64) -> Option<Date> {
+        date::yearly(i32::try_from(year).ok()?, self.month, self.day)
+    }
+}
+
 /// Review state of a translation.
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
@@ -52,8 +74,14 @@ pub struct FrontMatter {
     pub slug: Option<String>,
     /// Order inside its section.
     pub weight: Option<i64>,
-    /// `YYYY-MM-DD`.
-    pub date: Option<String>,
+    /// `YYYY-MM-DD`, optionally with a time; read from `date:` by
+    /// [`SourcePage::parse`].
+    #[serde(skip)]
+    pub date: Option<SourceDate>,
+    /// `date:` as written, until [`SourcePage::parse`] reads it into `date` (so a
+    /// bad date is reported beside the page's other problems).
+    #[serde(rename = "date")]
+    date_written: Option<String>,
     /// Summary; otherwise cut from the body.
     pub summary: Option<String>,
     /// Meta description; otherwise the summary.
@@ -146,7 +174,7 @@ impl SourcePage {
         let is_section = stem == "_index";
         let split = frontmatter::split(src, path).map_err(|d| vec![d])?;
         let yaml_src = split.yaml;
-        let front: FrontMatter =
+        let mut front: FrontMatter =
             yaml::parse(yaml_src, path, frontmatter::YAML_LINE_OFFSET).map_err(|d| vec![d])?;
 
         let mut problems = Vec::new();
@@ -161,13 +189,20 @@ impl SourcePage {
                 String::new()
             }
         };
-        if let Some(date) = &front.date {
-            if let Err(e) = validate_date(date) {
-                problems.push(
+        if let Some(written) = front.date_written.take() {
+            match SourceDate::parse(&written) {
+                Ok(d) => front.date = Some(d),
+                Err(e) => problems.push(
                     Diagnostic::error(path, at("date"), 0, e)
                         .with_hint("write dates as YYYY-MM-DD, e.g. 2017-10-17"),
-                );
+                ),
             }
+        }
+        if let Some(Err(e)) = front.recurring.as_ref().map(Recurring::check) {
+            problems.push(
+                Diagnostic::error(path, at("recurring"), 0, e)
+                    .with_hint("editions fall on the same day every year: pick a day every year has, e.g. `{ month: 2, day: 28 }`"),
+            );
         }
         let slug = if is_section {
             dir.rsplit('/').next().unwrap_or("").to_string()
@@ -231,35 +266,6 @@ impl SourcePage {
             slug,
         })
     }
-}
-
-/// Checks `YYYY-MM-DD` (optionally followed by `T…` or ` …` time) is a real date.
-pub fn validate_date(date: &str) -> Result<(), String> {
-    let day_part = date.split(['T', ' ']).next().unwrap_or("");
-    let parts: Vec<&str> = day_part.split('-').collect();
-    let bad = || format!("`{date}` is not a date");
-    let [y, m, d] = parts.as_slice() else {
-        return Err(bad());
-    };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return Err(bad());
-    }
-    let (y, m, d): (u32, u32, u32) = match (y.parse(), m.parse(), d.parse()) {
-        (Ok(y), Ok(m), Ok(d)) => (y, m, d),
-        _ => return Err(bad()),
-    };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return Err(format!("`{date}` has no month {m}")),
-    };
-    if d == 0 || d > days {
-        return Err(format!("`{date}` is not a day of the month"));
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -342,19 +348,82 @@ mod tests {
     }
 
     #[test]
-    fn dates() {
-        assert!(validate_date("2017-10-17").is_ok());
-        assert!(validate_date("2016-02-29").is_ok());
-        assert!(validate_date("2017-10-17T09:56:35").is_ok());
-        for bad in [
-            "2017-02-29",
-            "2017-13-01",
-            "2017-1-1",
-            "17-10-17",
-            "2017-10-00",
-            "yesterday",
+    fn dates_are_read_once() {
+        let p = parse(
+            "a.md",
+            "---\ntitle: t\ndate: 2017-10-17T08:00:00+08:00\n---\n",
+        )
+        .unwrap();
+        let d = p.front.date.unwrap();
+        assert_eq!((d.year(), d.time()), (2017, Some("08:00:00+08:00")));
+        let leap = parse("a.md", "---\ntitle: t\ndate: 2016-02-29\n---\n").unwrap();
+        assert_eq!(leap.front.date.unwrap().date().to_string(), "2016-02-29");
+        assert_eq!(
+            parse("a.md", "---\ntitle: t\n---\n").unwrap().front.date,
+            None
+        );
+    }
+
+    #[test]
+    fn impossible_date_is_reported_at_its_line() {
+        let e = parse("a.md", "---\ntitle: t\nweight: 2\ndate: 2017-02-30\n---\n").unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert_eq!(
+            (e[0].line, e[0].message.as_str()),
+            (4, "`2017-02-30` is not a day of the month")
+        );
+        assert!(e[0].hint.as_deref().unwrap().contains("YYYY-MM-DD"));
+        let e = parse("a.md", "---\ntitle: t\ndate: 2017-02-29\n---\n").unwrap_err();
+        assert_eq!(
+            (e[0].line, e[0].message.as_str()),
+            (3, "`2017-02-29` is not a day of the month")
+        );
+        let e = parse("a.md", "---\ntitle: t\ndate: +017-10-17\n---\n").unwrap_err();
+        assert_eq!(e[0].message, "`+017-10-17` is not a date");
+    }
+
+    #[test]
+    fn recurring_day_must_exist_every_year() {
+        let index = |r: &str| {
+            parse(
+                "series/day/_index.md",
+                &format!("---\ntitle: t\nrecurring: {r}\n---\n"),
+            )
+        };
+        let ok = index("{ first_year: 2014, month: 10, day: 17 }").unwrap();
+        let r = ok.front.recurring.unwrap();
+        assert_eq!(
+            r.date_in(2017).map(|d| d.to_string()).as_deref(),
+            Some("2017-10-17")
+        );
+        for (r, message) in [
+            (
+                "{ first_year: 2014, month: 2, day: 30 }",
+                "`recurring`: month 2 has no day 30",
+            ),
+            (
+                "{ first_year: 2014, month: 4, day: 31 }",
+                "`recurring`: month 4 has no day 31",
+            ),
+            (
+                "{ first_year: 2014, month: 2, day: 29 }",
+                "`recurring`: 2-29 is not in every year",
+            ),
+            (
+                "{ first_year: 2014, month: 13, day: 1 }",
+                "`recurring` has no month 13",
+            ),
+            (
+                "{ first_year: 2014, month: 10, day: 0 }",
+                "`recurring`: month 10 has no day 0",
+            ),
         ] {
-            assert!(validate_date(bad).is_err(), "{bad}");
+            let e = index(r).unwrap_err();
+            assert_eq!(
+                (e.len(), e[0].line, e[0].message.as_str()),
+                (1, 3, message),
+                "{r}"
+            );
         }
     }
 }

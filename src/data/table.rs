@@ -8,6 +8,7 @@ use serde::Deserialize;
 use super::origin::{Places, Problem, YamlPlaces};
 use super::validate::{build, RawRow};
 use crate::config::Localized;
+use crate::content::SourceDate;
 use crate::diagnostics::Diagnostic;
 use crate::yaml;
 
@@ -76,7 +77,7 @@ pub struct DataTable {
     /// File under the site root where every number can be read.
     pub source: String,
     /// Date the figures refer to.
-    pub as_of: String,
+    pub as_of: SourceDate,
     /// Note shown under the table.
     pub note: Option<Localized>,
     /// Columns.
@@ -210,6 +211,17 @@ rows:
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].message.contains("`people` has no `mn`"));
         assert_eq!(warnings[0].line, 7);
+    }
+
+    #[test]
+    fn as_of_is_a_date() {
+        let (t, _) = parse(OK).unwrap();
+        assert_eq!(t.as_of.date().to_string(), "2016-12-31");
+        let e = parse(&OK.replace("as_of: 2016-12-31", "as_of: 2016-11-31")).unwrap_err();
+        assert_eq!(
+            (e.len(), e[0].line, e[0].message.as_str()),
+            (1, 3, "`2016-11-31` is not a day of the month")
+        );
     }
 
     #[test]

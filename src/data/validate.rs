@@ -7,7 +7,7 @@ use std::path::Path;
 use super::origin::{Origin, Problem};
 use super::table::{Cell, Column, ColumnType, DataTable, RawCell, RawTable, Row};
 use crate::config::Localized;
-use crate::content::page::validate_date;
+use crate::content::SourceDate;
 use crate::slug;
 
 /// One row as written: column key to cell (`None`: empty).
@@ -38,9 +38,13 @@ pub(crate) fn build(
                 .with_hint("name a file under the site root, e.g. seeds/report.txt, where every number can be read"),
         );
     }
-    if let Err(e) = validate_date(&raw.as_of) {
-        errors.push(Problem::error(Origin::Field("as_of"), e));
-    }
+    let as_of = match SourceDate::parse(&raw.as_of) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            errors.push(Problem::error(Origin::Field("as_of"), e));
+            None
+        }
+    };
     let mut check_langs = |what: &str, l: &Localized, origin: Origin| {
         if let Localized::Many(m) = l {
             for lang in languages {
@@ -184,15 +188,15 @@ pub(crate) fn build(
         }
         out_rows.push(Row { id, cells });
     }
-    if !errors.is_empty() {
+    let Some(as_of) = as_of.filter(|_| errors.is_empty()) else {
         return Err(errors);
-    }
+    };
     let table = DataTable {
         id: id.to_string(),
         path: path.to_path_buf(),
         title: raw.title,
         source: raw.source,
-        as_of: raw.as_of,
+        as_of,
         note: raw.note,
         columns,
         rows: out_rows,

@@ -1,6 +1,7 @@
 //! Atom feeds (pure).
 
 use super::escape::escape_xml;
+use crate::content::date::Date;
 
 /// One entry of a feed.
 pub struct FeedEntry {
@@ -8,8 +9,8 @@ pub struct FeedEntry {
     pub title: String,
     /// Absolute URL.
     pub url: String,
-    /// `YYYY-MM-DD`.
-    pub date: String,
+    /// Publication day.
+    pub date: Date,
     /// Plain-text summary.
     pub summary: String,
     /// Language tag of the entry's text.
@@ -24,12 +25,13 @@ pub fn atom(
     lang: &str,
     entries: &[FeedEntry],
 ) -> String {
-    let stamp = |d: &str| format!("{}T00:00:00Z", d.get(..10).unwrap_or("1970-01-01"));
+    // RFC 3339 at midnight UTC: pages are dated by day.
+    let stamp = |d: Date| format!("{d}T00:00:00Z");
     let updated = entries
         .iter()
-        .map(|e| e.date.as_str())
+        .map(|e| e.date)
         .max()
-        .map_or_else(|| stamp(""), stamp);
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), stamp);
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<title>{}</title>\n<link href=\"{}\" rel=\"self\"/>\n<link href=\"{}\"/>\n<id>{}</id>\n<updated>{updated}</updated>\n<generator>bichig</generator>\n",
         escape_xml(lang),
@@ -45,7 +47,7 @@ pub fn atom(
             escape_xml(&e.title),
             escape_xml(&e.url),
             escape_xml(&e.url),
-            stamp(&e.date),
+            stamp(e.date),
             escape_xml(&e.summary),
         ));
     }
@@ -62,7 +64,9 @@ mod tests {
         let e = FeedEntry {
             title: "金融 <script>&".into(),
             url: "https://e.org/a/".into(),
-            date: "2017-10-17".into(),
+            date: crate::content::SourceDate::parse("2017-10-17")
+                .unwrap()
+                .date(),
             summary: "\"x\"".into(),
             lang: "zh-Hans".into(),
         };
@@ -77,5 +81,26 @@ mod tests {
         assert!(xml.contains("<updated>2017-10-17T00:00:00Z</updated>"));
         assert!(xml.contains("<summary>&quot;x&quot;</summary>"));
         assert!(!xml.contains("<script>"));
+    }
+
+    #[test]
+    fn feed_is_updated_on_its_newest_day() {
+        let entry = |url: &str, date: &str| FeedEntry {
+            title: "t".into(),
+            url: url.into(),
+            date: crate::content::SourceDate::parse(date).unwrap().date(),
+            summary: String::new(),
+            lang: "zh-Hans".into(),
+        };
+        let entries = [
+            entry("https://e.org/a/", "2015-12-31"),
+            entry("https://e.org/b/", "2016-02-29"),
+            entry("https://e.org/c/", "2016-01-05"),
+        ];
+        let xml = atom("T", "f", "s", "zh-Hans", &entries);
+        assert!(xml.contains("<id>f</id>\n<updated>2016-02-29T00:00:00Z</updated>"));
+        assert!(xml.contains("<id>https://e.org/a/</id>\n<updated>2015-12-31T00:00:00Z</updated>"));
+        let empty = atom("T", "f", "s", "zh-Hans", &[]);
+        assert!(empty.contains("<updated>1970-01-01T00:00:00Z</updated>"));
     }
 }

@@ -20,12 +20,12 @@ pub(super) struct ViewBuilder<'a> {
 }
 
 /// The date of a source as `YYYY-MM-DD`, or empty.
-pub(super) fn date_of(src: &SourcePage) -> &str {
+pub(super) fn date_of(src: &SourcePage) -> String {
     src.front
         .date
-        .as_deref()
-        .map(|d| d.get(..10).unwrap_or(d))
-        .unwrap_or("")
+        .as_ref()
+        .map(|d| d.date().to_string())
+        .unwrap_or_default()
 }
 
 impl<'a> ViewBuilder<'a> {
@@ -77,11 +77,14 @@ impl<'a> ViewBuilder<'a> {
 
     /// The date of an entry's source written in the entry's language.
     pub(super) fn date_display(&self, entry: &Entry) -> String {
-        let date = date_of(self.site.source(entry));
-        if date.is_empty() {
-            return String::new();
+        match &self.site.source(entry).front.date {
+            Some(d) => format_date(
+                d.date(),
+                self.lang(entry.lang).style,
+                self.strings(entry.lang),
+            ),
+            None => String::new(),
         }
-        format_date(date, self.lang(entry.lang).style, self.strings(entry.lang))
     }
 
     /// Entry `i` in a listing.
@@ -190,7 +193,6 @@ impl<'a> ViewBuilder<'a> {
         };
         let date = ed
             .date
-            .as_deref()
             .map(|d| format_date(d, style, self.strings(lang)))
             .unwrap_or_default();
         (number, date)
@@ -232,7 +234,7 @@ impl<'a> ViewBuilder<'a> {
                     year: ed.year,
                     number: ed.number.unwrap_or(0),
                     number_display,
-                    date: ed.date.as_deref().unwrap_or(""),
+                    date: ed.date.map(|d| d.to_string()).unwrap_or_default(),
                     date_display,
                     installments: ed.installments.iter().map(|&i| self.nav_link(i)).collect(),
                 }

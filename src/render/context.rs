@@ -69,7 +69,7 @@ impl<'a> ViewBuilder<'a> {
             Some(p) => super::jsonld::article(
                 p.title,
                 p.permalink,
-                p.date,
+                &p.date,
                 &content_lang.tag,
                 &description,
                 sv.title,

@@ -161,8 +161,8 @@ pub(super) fn data_pages(
                 id: &t.id,
                 title: t.title.get(ctx.lang, ctx.default),
                 url: &pages.page.url,
-                as_of: &t.as_of,
-                as_of_display: format_date(&t.as_of, ctx.style, ctx.strings),
+                as_of: t.as_of.date().to_string(),
+                as_of_display: format_date(t.as_of.date(), ctx.style, ctx.strings),
                 rows: t.rows.len(),
             })
             .collect();
@@ -200,8 +200,8 @@ pub(super) fn data_pages(
                     table: table_html(t, &ctx, &pages.page.url, &pages.csv.url),
                     charts: default_charts(t, &ctx),
                     source: &t.source,
-                    as_of: &t.as_of,
-                    as_of_display: format_date(&t.as_of, ctx.style, ctx.strings),
+                    as_of: t.as_of.date().to_string(),
+                    as_of_display: format_date(t.as_of.date(), ctx.style, ctx.strings),
                     csv_url: &pages.csv.url,
                     breadcrumbs: vec![
                         home.clone(),
@@ -217,7 +217,7 @@ pub(super) fn data_pages(
                     &view.title,
                     &pages.page.permalink,
                     &pages.csv.permalink,
-                    view.as_of,
+                    &view.as_of,
                     &lang.tag,
                     view.source,
                 );

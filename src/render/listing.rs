@@ -73,7 +73,7 @@ fn empty_section<'a>(
         permalink: &target.permalink,
         content: String::new(),
         summary: "",
-        date: "",
+        date: String::new(),
         date_display: String::new(),
         toc: Vec::new(),
         breadcrumbs,
@@ -118,7 +118,7 @@ pub(super) fn tag_pages(
                 title: Cow::Owned(format!("{} ({})", term.name, term.entries.len())),
                 url: &first.url,
                 summary: "",
-                date: "",
+                date: String::new(),
                 date_display: String::new(),
                 lang_tag: &lang.tag,
             });

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use rayon::prelude::*;
 
+use crate::content::SourceDate;
 use crate::diagnostics::Diagnostic;
 use crate::render::html::escape;
 
@@ -16,7 +17,7 @@ pub fn feeds(site: &Site, summaries: &[String]) -> Vec<OutputFile> {
     site.langs
         .par_iter()
         .map(|lang| {
-            let mut entries: Vec<(String, FeedEntry)> = site
+            let mut entries: Vec<(SourceDate, FeedEntry)> = site
                 .entries
                 .iter()
                 .enumerate()
@@ -29,7 +30,7 @@ pub fn feeds(site: &Site, summaries: &[String]) -> Vec<OutputFile> {
                         FeedEntry {
                             title: src.title.clone(),
                             url: e.permalink.clone(),
-                            date,
+                            date: date.date(),
                             summary: summaries[i].clone(),
                             lang: site.lang(e.text_lang).tag.clone(),
                         },

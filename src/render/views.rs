@@ -68,7 +68,7 @@ pub struct PageRef<'a> {
     /// Plain-text summary.
     pub summary: &'a str,
     /// Date or empty (`YYYY-MM-DD`, for `datetime` attributes).
-    pub date: &'a str,
+    pub date: String,
     /// Date written in the page's language (`2017年10月17日`), or empty.
     pub date_display: String,
     /// Language tag of the title (differs from the page's on fallbacks).
@@ -107,7 +107,7 @@ pub struct SectionView<'a> {
     /// Plain-text summary.
     pub summary: &'a str,
     /// Date or empty (`YYYY-MM-DD`, for `datetime` attributes).
-    pub date: &'a str,
+    pub date: String,
     /// Date written in the page's language (`2017年10月17日`), or empty.
     pub date_display: String,
     /// Headings of the body.
@@ -144,7 +144,7 @@ pub struct PageView<'a> {
     /// Plain-text summary.
     pub summary: &'a str,
     /// Date or empty (`YYYY-MM-DD`, for `datetime` attributes).
-    pub date: &'a str,
+    pub date: String,
     /// Date written in the page's language (`2017年10月17日`), or empty.
     pub date_display: String,
     /// Tags, each with its term page.
@@ -230,7 +230,7 @@ pub struct EditionView<'a> {
     /// The number written as an ordinal in the page's language.
     pub number_display: String,
     /// `YYYY-MM-DD` of the edition, or empty.
-    pub date: &'a str,
+    pub date: String,
     /// The date written in the page's language.
     pub date_display: String,
     /// Installments of the edition, in order.
@@ -317,7 +317,7 @@ pub struct DataView<'a> {
     /// Source file of the figures.
     pub source: &'a str,
     /// `YYYY-MM-DD` the figures refer to.
-    pub as_of: &'a str,
+    pub as_of: String,
     /// The same date written in the page's language.
     pub as_of_display: String,
     /// CSV download URL.
@@ -336,7 +336,7 @@ pub struct DataRef<'a> {
     /// URL of its page.
     pub url: &'a str,
     /// `YYYY-MM-DD`.
-    pub as_of: &'a str,
+    pub as_of: String,
     /// Date in the page's language.
     pub as_of_display: String,
     /// Number of rows.

@@ -8,7 +8,7 @@ use super::lang::Lang;
 use super::urls::Urls;
 use super::Entry;
 use crate::config::LangId;
-use crate::content::SourcePage;
+use crate::content::{SourceDate, SourcePage};
 use crate::diagnostics::Diagnostic;
 use crate::slug;
 
@@ -173,7 +173,7 @@ pub(super) fn order_key(
     entries: &[Entry],
     sources: &[SourcePage],
     i: usize,
-) -> (i64, std::cmp::Reverse<Option<String>>, String) {
+) -> (i64, std::cmp::Reverse<Option<SourceDate>>, String) {
     let s = &sources[entries[i].source];
     (
         s.front.weight.unwrap_or(i64::MAX),

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use super::Site;
 use crate::config::LangId;
 use crate::diagnostics::Diagnostic;
+use time::Date;
 
 /// Folder of series indexes: `content/series/<id>/_index.md`.
 pub const SERIES_DIR: &str = "series/";
@@ -31,8 +32,8 @@ pub struct Edition {
     /// Number of the edition (1 in `recurring.first_year`), when the series
     /// index has `recurring`.
     pub number: Option<i64>,
-    /// Date of the edition (`YYYY-MM-DD`, from `recurring`).
-    pub date: Option<String>,
+    /// Date of the edition (from `recurring`).
+    pub date: Option<Date>,
     /// Its installments, in order.
     pub installments: Vec<usize>,
 }
@@ -86,13 +87,7 @@ pub(super) fn resolve(site: &mut Site) -> Result<Vec<Series>, Vec<Diagnostic>> {
             }
             continue;
         };
-        let Some(year) = src
-            .front
-            .date
-            .as_deref()
-            .and_then(|d| d.get(..4))
-            .and_then(|y| y.parse().ok())
-        else {
+        let Some(year) = src.front.date.as_ref().map(|d| i64::from(d.year())) else {
             if e.lang.is_default() {
                 problems.push(Diagnostic::error(
                     &src.path,
@@ -134,9 +129,8 @@ pub(super) fn resolve(site: &mut Site) -> Result<Vec<Series>, Vec<Diagnostic>> {
             .map(|&year| Edition {
                 year,
                 number: recurring.as_ref().map(|r| year - r.first_year + 1),
-                date: recurring
-                    .as_ref()
-                    .map(|r| format!("{year:04}-{:02}-{:02}", r.month, r.day)),
+                // The index's `recurring` was checked when it was read.
+                date: recurring.as_ref().and_then(|r| r.date_in(year)),
                 installments: Vec::new(),
             })
             .collect();

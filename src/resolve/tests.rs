@@ -135,7 +135,10 @@ fn installments_by_edition_and_order() {
     assert_eq!(day.installments[1].year, 2017);
     let years: Vec<(i64, Option<i64>)> = day.editions.iter().map(|e| (e.year, e.number)).collect();
     assert_eq!(years, [(2017, Some(4)), (2015, Some(2))], "newest first");
-    assert_eq!(day.editions[0].date.as_deref(), Some("2017-10-17"));
+    assert_eq!(
+        day.editions[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2017-10-17")
+    );
     let b = s.lookup("b.md", ZH).unwrap();
     assert_eq!(b.series.map(|p| p.pos), Some(1));
     assert!(s

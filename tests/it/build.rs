@@ -198,6 +198,13 @@ fn bad_inputs_fail_cleanly() {
             "impossible-date",
             &["content/measures/broken.md:3", "2017-02-30"],
         ),
+        (
+            "impossible-recurring",
+            &[
+                "content/series/day/_index.md:3",
+                "`recurring`: month 2 has no day 30",
+            ],
+        ),
         ("invalid-utf8", &["content/measures/broken.md:5", "UTF-8"]),
         (
             "slug-escape",
