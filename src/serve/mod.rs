@@ -8,6 +8,7 @@ mod paths;
 mod rebuild;
 mod watch;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
@@ -57,7 +58,7 @@ const STALL: Duration = Duration::from_secs(30);
 /// An answer to a GET or HEAD request for a site file.
 struct Answer {
     status: u16,
-    content_type: &'static str,
+    content_type: Cow<'static, str>,
     /// The file as built, shared with the snapshot.
     body: Arc<Vec<u8>>,
     /// For HTML: what goes in at `at` (the reload script, the error overlay).
@@ -81,7 +82,7 @@ fn answer(url: &str, shared: &Shared) -> Answer {
         Target::Refused => {
             return Answer {
                 status: 400,
-                content_type: "text/plain; charset=utf-8",
+                content_type: Cow::Borrowed("text/plain; charset=utf-8"),
                 body: Arc::new(b"bad request\n".to_vec()),
                 extra: String::new(),
                 at: 0,
@@ -193,7 +194,7 @@ fn connection(stream: TcpStream, shared: &Shared) {
                     &mut out,
                     a.status,
                     &[
-                        ("Content-Type", a.content_type),
+                        ("Content-Type", &a.content_type),
                         ("Cache-Control", "no-store"),
                     ],
                     &a.parts(),

@@ -1,6 +1,10 @@
 //! Request paths to files of the generated site (pure): percent-decoding, and
 //! refusal of anything that could leave the site (`..`, backslashes, NUL, drive
-//! letters), encoded or not.
+//! letters), encoded or not; content types by extension.
+
+use std::borrow::Cow;
+
+use percent_encoding::percent_decode_str;
 
 /// What a request path names.
 #[derive(Debug, PartialEq, Eq)]
@@ -11,21 +15,25 @@ pub enum Target {
     Refused,
 }
 
+/// Every `%` starts a two-digit hex escape; `percent-encoding` would pass a
+/// stray one through unchanged, and such a request is malformed.
+fn well_formed(path: &str) -> bool {
+    path.split('%').skip(1).all(|rest| {
+        rest.get(..2)
+            .is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
+    })
+}
+
+/// The path percent-decoded; `None` if malformed or not UTF-8 once decoded
+/// (overlong `%C0%AE` included).
 fn decode(path: &str) -> Option<String> {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+    if !well_formed(path) {
+        return None;
     }
-    String::from_utf8(out).ok()
+    percent_decode_str(path)
+        .decode_utf8()
+        .ok()
+        .map(Cow::into_owned)
 }
 
 /// Maps a request URL (path and optional query) to a site file: `/a/b/` →
@@ -62,22 +70,23 @@ pub fn resolve(url: &str) -> Target {
     }
 }
 
-/// Content type by extension.
-pub fn content_type(path: &str) -> &'static str {
-    match path.rsplit('.').next().unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "csv" => "text/csv; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        _ => "application/octet-stream",
+/// Content type by extension (`mime_guess`); text types carry
+/// `charset=utf-8`, as everything bichig writes is UTF-8.
+pub fn content_type(path: &str) -> Cow<'static, str> {
+    let mime = match mime_guess::from_path(path).first_raw() {
+        // mime_guess still has the name from before `font/woff` was registered (RFC 8081).
+        Some("application/font-woff") => "font/woff",
+        Some(mime) => mime,
+        None => return Cow::Borrowed("application/octet-stream"),
+    };
+    // JSON has no charset parameter (RFC 8259); SVG declares its own.
+    let textual = mime.starts_with("text/")
+        || (mime.starts_with("application/")
+            && (mime.ends_with("xml") || mime.ends_with("javascript")));
+    if textual {
+        Cow::Owned(format!("{mime}; charset=utf-8"))
+    } else {
+        Cow::Borrowed(mime)
     }
 }
 
@@ -120,6 +129,80 @@ mod tests {
             "/./index.html",
         ] {
             assert_eq!(resolve(bad), Target::Refused, "{bad}");
+        }
+    }
+    #[test]
+    fn decoding_edge_cases() {
+        let d = |p: &str| decode(p);
+        assert_eq!(d("/%2e%2e/x"), Some("/../x".into()));
+        assert_eq!(d("/%2E%2e"), Some("/..".into()), "either case of hex");
+        assert_eq!(d("/a%2Fb"), Some("/a/b".into()));
+        assert_eq!(d("/a%5Cb"), Some("/a\\b".into()));
+        assert_eq!(d("/a%00b"), Some("/a\0b".into()));
+        assert_eq!(d("/%252e"), Some("/%2e".into()), "one layer at a time");
+        assert_eq!(d("/%E9%87%91"), Some("/金".into()));
+        assert_eq!(d("/a+b"), Some("/a+b".into()), "`+` is no space in a path");
+        // Overlong `.` and other bytes that are not UTF-8 once decoded.
+        assert_eq!(d("/%C0%AE%C0%AE/x"), None);
+        assert_eq!(d("/%E9%87"), None, "truncated sequence");
+        assert_eq!(d("/%FF"), None);
+        // Malformed escapes: trailing `%`, one digit, non-hex digits.
+        assert_eq!(d("/a%"), None);
+        assert_eq!(d("/a%2"), None);
+        assert_eq!(d("/%zz"), None);
+        assert_eq!(d("/%%41"), None);
+        assert_eq!(d("/%4g"), None);
+    }
+
+    #[test]
+    fn encoded_separators_and_controls_resolve_exactly() {
+        // An encoded `/` is a separator like any other, not a way past the checks.
+        assert_eq!(
+            resolve("/css%2Fstyle.css"),
+            Target::File("css/style.css".into())
+        );
+        assert_eq!(resolve("/a%2F..%2Fb"), Target::Refused);
+        assert_eq!(resolve("/a%5Cb"), Target::Refused);
+        assert_eq!(
+            resolve("/a%255Cb"),
+            Target::Refused,
+            "doubly encoded backslash"
+        );
+        assert_eq!(resolve("/a%00"), Target::Refused);
+        assert_eq!(resolve("/a%2500"), Target::Refused, "doubly encoded NUL");
+        assert_eq!(resolve("/%C0%AE%C0%AE/site.yaml"), Target::Refused);
+        assert_eq!(
+            resolve("/%25C0%25AE/x"),
+            Target::Refused,
+            "overlong, doubly encoded"
+        );
+        assert_eq!(resolve("/index.html%"), Target::Refused);
+        assert_eq!(resolve("/%zz/"), Target::Refused);
+        assert_eq!(resolve("/.%2e/x"), Target::Refused);
+        assert_eq!(resolve("/a%3a/b"), Target::Refused, "encoded `:`");
+    }
+
+    #[test]
+    fn content_types() {
+        for (path, ct) in [
+            ("index.html", "text/html; charset=utf-8"),
+            ("css/style.css", "text/css; charset=utf-8"),
+            ("js/search.js", "text/javascript; charset=utf-8"),
+            ("search.json", "application/json"),
+            ("sitemap.xml", "text/xml; charset=utf-8"),
+            ("feed.atom", "application/atom+xml; charset=utf-8"),
+            ("logo.svg", "image/svg+xml"),
+            ("fonts/a.woff2", "font/woff2"),
+            ("fonts/a.woff", "font/woff"),
+            ("fonts/a.ttf", "font/ttf"),
+            ("data/t.csv", "text/csv; charset=utf-8"),
+            ("robots.txt", "text/plain; charset=utf-8"),
+            ("INDEX.HTML", "text/html; charset=utf-8"),
+            ("a.png", "image/png"),
+            ("a.dir/README", "application/octet-stream"),
+            ("a.unknownext", "application/octet-stream"),
+        ] {
+            assert_eq!(content_type(path), ct, "{path}");
         }
     }
 }
