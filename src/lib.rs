@@ -18,7 +18,7 @@
 //! `check`, `status` and `serve` read the same loaded-and-resolved value.
 //! Problems in user content are [`diagnostics::Diagnostic`] values, collected
 //! and reported together. Leaf modules every stage may use: [`script`]
-//! (character classes), [`slug`], [`hash`], [`timing`].
+//! (character classes), [`html`] (escaping), [`slug`], [`hash`], [`timing`].
 #![deny(missing_docs)]
 
 pub mod check;
@@ -27,6 +27,7 @@ pub mod content;
 pub mod data;
 pub mod diagnostics;
 pub mod hash;
+pub mod html;
 pub mod i18n;
 pub mod incremental;
 pub mod locale;

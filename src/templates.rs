@@ -95,7 +95,7 @@ impl Templates {
         tera.autoescape_on(vec![".html", ".xml"]);
         // Tera's own escaper also writes `/` as `&#x2F;`, which costs bytes here
         // and decoding in the minifier, and buys nothing once `<` is escaped.
-        tera.set_escape_fn(crate::render::html::escape);
+        tera.set_escape_fn(crate::html::escape);
         let raw: Vec<(String, String)> = sources.into_iter().map(|(n, (_, t))| (n, t)).collect();
         if let Err(e) = tera.add_raw_templates(raw) {
             return Err(vec![template_error(&e, &paths, None)]);

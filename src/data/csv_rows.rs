@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use super::table::RawCell;
-use super::validate::RawRow;
+use super::table::RawRow;
 use crate::diagnostics::Diagnostic;
 use crate::yaml::Pos;
 

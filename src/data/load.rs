@@ -6,8 +6,9 @@ use walkdir::WalkDir;
 
 use super::csv_rows::{self, CsvRows};
 use super::origin::{Origin, Places, Problem, YamlPlaces};
-use super::table::{parse_yaml, DataTable, RawTable};
+use super::table::{DataTable, RawTable};
 use super::validate::build;
+use super::validate::parse_yaml;
 use crate::content::read_text;
 use crate::diagnostics::Diagnostic;
 use crate::yaml::{self, Pos};

@@ -9,4 +9,5 @@ mod table;
 mod validate;
 
 pub use load::load;
-pub use table::{parse_yaml, Cell, Column, ColumnType, DataTable, Row};
+pub use table::{Cell, Column, ColumnType, DataTable, Row};
+pub use validate::{parse_yaml, Problems};

@@ -1,17 +1,17 @@
 //! Validation of a table as written into a [`DataTable`] (pure). Problems name
 //! the element they are about ([`Origin`]); the caller knows the files.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::origin::{Origin, Problem};
-use super::table::{Cell, Column, ColumnType, DataTable, RawCell, RawTable, Row};
+use super::origin::{Places, YamlPlaces};
+use super::table::{Cell, Column, ColumnType, DataTable, RawCell, RawRow, RawTable, Row};
 use crate::config::Localized;
 use crate::content::SourceDate;
+use crate::diagnostics::Diagnostic;
 use crate::slug;
-
-/// One row as written: column key to cell (`None`: empty).
-pub(crate) type RawRow = BTreeMap<String, Option<RawCell>>;
+use crate::yaml;
 
 /// Validates a raw table with its rows. `path` is the file shown for the table.
 pub(crate) fn build(
@@ -219,5 +219,160 @@ fn raw_name(c: &RawCell) -> String {
         RawCell::Number(n) => format!("the number {n}"),
         RawCell::Text(s) => format!("the text `{s}`"),
         RawCell::Localized(_) => "a text per language".to_string(),
+    }
+}
+/// Problems of one table file: errors and warnings.
+pub type Problems = Vec<Diagnostic>;
+
+/// Parses a YAML table (`id` from the file name). `languages` lists the site's
+/// language codes, for missing-label warnings; `source_exists` checks `source:`.
+pub fn parse_yaml(
+    id: &str,
+    path: &Path,
+    src: &str,
+    languages: &[&str],
+    source_exists: &dyn Fn(&str) -> bool,
+) -> Result<(DataTable, Problems), Problems> {
+    let mut raw: RawTable = yaml::parse(src, path, 0).map_err(|d| vec![d])?;
+    let rows = raw.rows.take().unwrap_or_default();
+    let places = YamlPlaces::new(path, src);
+    let located = |problems: Vec<Problem>| -> Problems {
+        problems.into_iter().map(|p| places.diagnostic(p)).collect()
+    };
+    build(id, path, raw, rows, languages, source_exists)
+        .map(|(t, w)| (t, located(w)))
+        .map_err(located)
+}
+
+#[cfg(test)]
+mod yaml_table_tests {
+    use super::*;
+
+    const OK: &str = "title: { zh: 主要致贫原因, mn: ᠰᠢᠯᠲᠠᠭᠠᠨ }
+source: seeds/a.txt
+as_of: 2016-12-31
+columns:
+  - { key: cause, label: { zh: 致贫原因, mn: ᠰᠢᠯᠲᠠᠭᠠᠨ } }
+  - { key: share, label: { zh: 占比, mn: ᠬᠤᠪᠢ }, type: percent, precision: 2 }
+  - { key: people, label: { zh: 人口 }, type: amount, unit: 万人 }
+rows:
+  - { id: illness, cause: { zh: 因病致贫, mn: ᠡᠪᠡᠳᠴᠢᠨ }, share: 41.44, people: 23.1 }
+  - { id: funds, cause: { zh: 缺资金致贫, mn: ᠮᠥᠩᠭᠦ }, share: 16.74, people: null }
+";
+
+    fn parse(src: &str) -> Result<(DataTable, Problems), Problems> {
+        parse_yaml(
+            "poverty_causes",
+            Path::new("content/data/poverty_causes.yaml"),
+            src,
+            &["zh", "mn"],
+            &|s| s == "seeds/a.txt",
+        )
+    }
+
+    #[test]
+    fn valid_table_with_a_missing_label_warning() {
+        let (t, warnings) = parse(OK).unwrap();
+        assert_eq!(t.columns.len(), 3);
+        assert_eq!(t.columns[1].unit.as_deref(), Some("%"));
+        assert_eq!(t.row("illness").unwrap().cells[1], Cell::Number(41.44));
+        assert_eq!(t.row("funds").unwrap().cells[2], Cell::Empty);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].message.contains("`people` has no `mn`"));
+        assert_eq!(warnings[0].line, 7);
+    }
+
+    #[test]
+    fn as_of_is_a_date() {
+        let (t, _) = parse(OK).unwrap();
+        assert_eq!(t.as_of.date().to_string(), "2016-12-31");
+        let e = parse(&OK.replace("as_of: 2016-12-31", "as_of: 2016-11-31")).unwrap_err();
+        assert_eq!(
+            (e.len(), e[0].line, e[0].message.as_str()),
+            (1, 3, "`2016-11-31` is not a day of the month")
+        );
+    }
+
+    #[test]
+    fn unknown_column_wrong_type_and_missing_source_have_lines() {
+        let src = OK
+            .replace("source: seeds/a.txt", "source: seeds/missing.txt")
+            .replace("people: null", "pople: 3")
+            .replace("share: 41.44", "share: lots");
+        let e = parse(&src).unwrap_err();
+        let find = |s: &str| {
+            e.iter()
+                .find(|d| d.message.contains(s))
+                .unwrap_or_else(|| panic!("{s}: {e:?}"))
+        };
+        assert_eq!(find("not found").line, 2);
+        assert_eq!(find("unknown column `pople`").line, 10);
+        assert_eq!(find("expected a percentage").line, 9);
+    }
+
+    #[test]
+    fn rows_need_unique_ids_and_amounts_need_units() {
+        let src = OK
+            .replace("id: funds", "id: illness")
+            .replace(", unit: 万人", "");
+        let e = parse(&src).unwrap_err();
+        assert!(e.iter().any(|d| d.message.contains("used twice")));
+        assert!(e
+            .iter()
+            .any(|d| d.message.contains("needs a `unit`") && d.line == 7));
+    }
+
+    #[test]
+    fn broken_yaml_is_an_error_with_line() {
+        let e = parse("title: x\ncolumns: [\n").unwrap_err();
+        assert!(e[0].line >= 2, "{e:?}");
+    }
+
+    /// The problem whose message contains `needle`, as (line, column).
+    fn at(e: &[Diagnostic], needle: &str) -> (usize, usize) {
+        let d = e
+            .iter()
+            .find(|d| d.message.contains(needle))
+            .unwrap_or_else(|| panic!("{needle}: {e:?}"));
+        (d.line, d.column)
+    }
+
+    #[test]
+    fn a_value_error_points_at_its_cell_in_any_row_layout() {
+        // Rows indented by four, one flow row, one block row.
+        let src = OK.replace(
+            "rows:\n  - { id: illness, cause: { zh: 因病致贫, mn: ᠡᠪᠡᠳᠴᠢᠨ }, share: 41.44, people: 23.1 }\n  - { id: funds, cause: { zh: 缺资金致贫, mn: ᠮᠥᠩᠭᠦ }, share: 16.74, people: null }\n",
+            "rows:\n    - { id: illness, share: lots }\n    - id: funds\n      share: 16.74\n      people: many\n",
+        );
+        assert_ne!(src, OK);
+        let e = parse(&src).unwrap_err();
+        assert_eq!(at(&e, "row `illness`, column `share`"), (9, 29));
+        assert_eq!(at(&e, "row `funds`, column `people`"), (12, 15));
+    }
+
+    #[test]
+    fn a_repeated_row_id_names_both_lines() {
+        let src = OK.replace("id: funds", "id: illness");
+        let e = parse(&src).unwrap_err();
+        let d = e.iter().find(|d| d.message.contains("used twice")).unwrap();
+        assert_eq!((d.line, d.column), (10, 11));
+        assert!(d.message.ends_with("(first on line 9)"), "{}", d.message);
+    }
+
+    #[test]
+    fn column_problems_point_at_the_column_whatever_its_style() {
+        let src = OK.replace(
+            "  - { key: people, label: { zh: 人口 }, type: amount, unit: 万人 }\n",
+            "  - key: \"share\"\n    type: amount\n",
+        );
+        let e = parse(&src).unwrap_err();
+        assert_eq!(at(&e, "column `share` is declared twice"), (7, 5));
+        assert_eq!(at(&e, "amount column `share` needs a `unit`"), (7, 5));
+    }
+
+    #[test]
+    fn an_unknown_column_points_at_its_key() {
+        let e = parse(&OK.replace("people: null", "pople: 3")).unwrap_err();
+        assert_eq!(at(&e, "unknown column `pople`"), (10, 65));
     }
 }

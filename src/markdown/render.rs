@@ -245,7 +245,7 @@ fn tag_han<'a>(events: Vec<Event<'a>>, tag: Option<&str>) -> Vec<Event<'a>> {
                 e
             }
             Event::Text(t) if in_code == 0 && t.chars().any(script::is_han) => Event::InlineHtml(
-                CowStr::from(crate::render::html::escape_tagging_han(&t, false, tag)),
+                CowStr::from(crate::html::escape_tagging_han(&t, false, tag)),
             ),
             e => e,
         })

@@ -2,8 +2,8 @@
 //! lines for time series, and a stacked share bar (pure).
 
 use super::datatable::LangCtx;
-use super::html::escape;
 use crate::data::{format, Cell, ColumnType, DataTable};
+use crate::html::escape;
 use crate::locale::Style;
 
 /// Fills that stay distinct in grey print (alternating dark and light).

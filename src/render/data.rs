@@ -111,7 +111,7 @@ pub fn expand(
                 );
                 Ok(format!(
                     "<span class=\"stat\" data-table=\"{}\">{}</span>",
-                    super::html::escape(id),
+                    crate::html::escape(id),
                     ctx.text(&text)
                 ))
             }

@@ -1,8 +1,8 @@
 //! Data tables as accessible HTML tables, written for one language (pure).
 
-use super::html::{escape, escape_tagging_han};
 use crate::config::Localized;
 use crate::data::{format, Cell, ColumnType, DataTable};
+use crate::html::{escape, escape_tagging_han};
 use crate::i18n::Strings;
 use crate::locale::{format_date, Style};
 

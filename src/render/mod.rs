@@ -7,7 +7,6 @@ pub mod chart;
 mod context;
 pub mod data;
 pub mod datatable;
-pub mod html;
 pub mod jsonld;
 pub mod listing;
 mod search_page;

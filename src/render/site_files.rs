@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use crate::content::SourceDate;
 use crate::diagnostics::Diagnostic;
-use crate::render::html::escape;
+use crate::html::escape;
 
 use crate::output::{atom, robots_txt, sitemap_xml, FeedEntry, OutputFile, SitemapUrl};
 use crate::resolve::Site;

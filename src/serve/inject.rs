@@ -1,7 +1,7 @@
 //! What `serve` adds to every HTML page: the live-reload script and, after a
 //! failed build, an overlay with the problems (pure).
 
-use crate::render::html::escape;
+use crate::html::escape;
 
 /// Path of the server-sent events stream.
 pub const EVENTS_PATH: &str = "/__bichig/events";

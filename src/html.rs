@@ -1,4 +1,5 @@
-//! Small HTML helpers shared by the table and chart writers (pure).
+//! HTML escaping, shared by Markdown, templates, tables, charts and the preview
+//! server (pure).
 
 use crate::script::is_cjk;
 
