@@ -2,6 +2,7 @@
 # bichig vs Hugo on the same generated bilingual site (benches/corpus.py).
 #
 #   SIZES="1000 10000" RUNS=5 bash benches/run.sh
+#   EXTRA="before:/path/to/old/bichig release:target/release/bichig" bash benches/run.sh
 #
 # For each size N: generate the corpus, one warm-up build of each tool, then RUNS
 # timed builds alternating bichig and hugo, each into a fresh output folder (removed
@@ -12,6 +13,9 @@
 # The corpus and outputs go to a folder made by mktemp (honours TMPDIR). On a VM
 # with a slow or noisy disk, TMPDIR=/dev/shm measures the generators rather than
 # the file system.
+#
+# EXTRA adds other bichig binaries (LABEL:PATH, space-separated) to the same
+# alternating runs, e.g. a build of an earlier commit or of another profile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,6 +56,11 @@ run_timed() {
 
 build_bichig() { run_timed "$1" "$2" "$BICHIG" build --root "$site/bichig" --output "$out_b"; }
 build_hugo() { run_timed "$1" "$2" hugo --source "$site/hugo" --destination "$out_h" --quiet; }
+# build_extra N LABEL PATH: another bichig binary, into a fresh folder.
+build_extra() { rm -rf "$work/out-$2"; run_timed "$1" "$2" "$3" build --root "$site/bichig" --output "$work/out-$2"; rm -rf "$work/out-$2"; }
+EXTRA=${EXTRA:-}
+extra_labels=""
+for e in $EXTRA; do extra_labels="$extra_labels ${e%%:*}"; done
 
 # median of the numbers on stdin
 median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
@@ -70,12 +79,14 @@ for n in $SIZES; do
   rm -rf "$out_b" "$out_h"
   build_bichig "$n" warmup-bichig
   build_hugo "$n" warmup-hugo
+  for e in $EXTRA; do build_extra "$n" "warmup-${e%%:*}" "${e#*:}"; done
   for r in $(seq "$RUNS"); do
     echo "== N=$n: run $r/$RUNS" >&2
     rm -rf "$out_b"
     build_bichig "$n" bichig
     rm -rf "$out_h"
     build_hugo "$n" hugo
+    for e in $EXTRA; do build_extra "$n" "${e%%:*}" "${e#*:}"; done
   done
   PAGES[$n,bichig]=$(find "$out_b" -name '*.html' | wc -l)
   PAGES[$n,hugo]=$(find "$out_h" -name '*.html' | wc -l)
@@ -100,11 +111,11 @@ echo "corpus:  benches/corpus.py N (N pages x 2 languages, 10 sections, 30 tags 
 echo
 printf '%-7s %-7s %10s %13s %9s %9s %7s\n' N tool "wall (s)" "min-max (s)" "CPU (s)" "RSS (MB)" pages
 for n in $SIZES; do
-  for tool in bichig hugo; do
+  for tool in bichig hugo $extra_labels; do
     printf '%-7s %-7s %10.2f %13s %9.2f %9.1f %7s\n' "$n" "$tool" \
       "$(col "$n" $tool 3 | median)" "$(col "$n" $tool 3 | minmax)" \
       "$(col "$n" $tool 4 | median)" \
-      "$(col "$n" $tool 5 | median | awk '{print $1/1024}')" "${PAGES[$n,$tool]}"
+      "$(col "$n" $tool 5 | median | awk '{print $1/1024}')" "${PAGES[$n,$tool]:-}"
   done
 done
 echo
