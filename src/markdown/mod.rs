@@ -8,4 +8,4 @@ pub mod shortcodes;
 pub mod summary;
 
 pub use headings::heading_id;
-pub use render::{render, LinkContext, LinkRef, Rendered, TocEntry, SUMMARY_CHARS};
+pub use render::{render, LinkContext, LinkRef, Rendered, TocEntry, MAX_NESTING, SUMMARY_CHARS};

@@ -1,7 +1,9 @@
 //! Markdown to HTML, returning data: body HTML, table of contents, summary text
 //! and the internal links found (for anchor checks).
 
+use std::cell::Cell;
 use std::collections::HashSet;
+use std::fmt;
 use std::path::Path;
 
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -9,10 +11,17 @@ use serde::Serialize;
 
 use super::{headings, links, summary};
 use crate::diagnostics::{line_col, Diagnostic};
+use crate::output::nesting::too_deep;
 use crate::script;
 
 /// Characters in a summary cut from the body.
 pub const SUMMARY_CHARS: usize = 120;
+
+/// Deepest nesting of HTML elements a body may have: a blockquote or an
+/// emphasis is one level, a list level two (list and item). Far above what a
+/// report needs (30 levels of lists are 60), far below what minify-html's
+/// recursive parser can take on a 2 MiB stack in a debug build (about 450).
+pub const MAX_NESTING: usize = 128;
 
 /// One heading in the table of contents.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -72,6 +81,7 @@ pub struct LinkContext<'a> {
 
 /// A heading being collected until its end tag, to give it an id.
 struct OpenHeading<'a> {
+    start: usize,
     level: HeadingLevel,
     explicit: Option<String>,
     text: Vec<String>,
@@ -94,6 +104,8 @@ pub fn render(
 ) -> Rendered {
     let mut out = Rendered::default();
     let mut events: Vec<Event<'_>> = Vec::new();
+    // Where each event starts in `body`, to place a nesting diagnostic.
+    let mut starts: Vec<usize> = Vec::new();
     let mut used_ids = HashSet::new();
     let mut heading: Option<OpenHeading<'_>> = None;
     let mut summary_text = String::new();
@@ -152,6 +164,7 @@ pub fn render(
             match event {
                 Event::End(TagEnd::Heading(_)) => {
                     let Some(OpenHeading {
+                        start,
                         level,
                         explicit,
                         text,
@@ -177,6 +190,7 @@ pub fn render(
                         "<h{n} id=\"{}\">{inner_html}</h{n}>\n",
                         escape_attr(&id)
                     ))));
+                    starts.push(start);
                     out.toc.push(TocEntry {
                         level: n,
                         id,
@@ -195,6 +209,7 @@ pub fn render(
         match &event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 heading = Some(OpenHeading {
+                    start: range.start,
                     level: *level,
                     explicit: id.as_ref().map(|s| s.to_string()),
                     text: Vec::new(),
@@ -222,11 +237,57 @@ pub fn render(
             _ => {}
         }
         events.push(event);
+        starts.push(range.start);
     }
     join_cjk_soft_breaks(&mut events);
-    html::push_html(&mut out.html, tag_han(events, ctx.tag_han).into_iter());
+    let marks = write_html(&mut out.html, tag_han(events, ctx.tag_han), &starts);
+    if let Some(deep) = too_deep(&out.html, MAX_NESTING) {
+        // The event whose HTML holds the opening tag that went past the limit.
+        let i = marks.partition_point(|&html_at| html_at <= deep.offset);
+        let at = i
+            .checked_sub(1)
+            .and_then(|i| starts.get(i))
+            .copied()
+            .unwrap_or(0);
+        let (line, column) = line_col(body, at);
+        out.diagnostics.push(
+            Diagnostic::error(
+                ctx.path,
+                line + ctx.line_offset,
+                column,
+                format!(
+                    "{} nested {} deep: at most {MAX_NESTING} levels of HTML elements",
+                    deep.what, deep.count
+                ),
+            )
+            .with_hint(
+                "flatten the structure: each blockquote, emphasis, link or HTML element is one level, each list level two",
+            ),
+        );
+    }
     out.summary = summary::cut(&summary_text, SUMMARY_CHARS);
     out
+}
+
+/// Writes `events` as HTML into `out`; returns where each event's HTML starts.
+fn write_html(out: &mut String, events: Vec<Event<'_>>, starts: &[usize]) -> Vec<usize> {
+    struct Sink<'a> {
+        out: &'a mut String,
+        len: &'a Cell<usize>,
+    }
+    impl fmt::Write for Sink<'_> {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            self.out.push_str(s);
+            self.len.set(self.out.len());
+            Ok(())
+        }
+    }
+    let len = Cell::new(out.len());
+    let mut marks = Vec::with_capacity(starts.len());
+    let events = events.into_iter().inspect(|_| marks.push(len.get()));
+    // Writing to a `String` cannot fail.
+    let _ = html::write_html_fmt(Sink { out, len: &len }, events);
+    marks
 }
 
 /// Wraps Chinese runs of text events in `<span lang>` (outside code).
@@ -404,6 +465,53 @@ mod tests {
         assert_eq!(
             out.text.split_whitespace().collect::<Vec<_>>(),
             ["标题", "第一段", "强调。", "甲", "乙"]
+        );
+    }
+
+    #[test]
+    fn ordinary_nesting_renders() {
+        let lists: String = (0..30)
+            .map(|i| format!("{}- l{i}\n", "  ".repeat(i)))
+            .collect();
+        let quotes = format!("{}q\n", "> ".repeat(30));
+        let em = format!("{0}e{1}", "*".repeat(30), "*".repeat(30));
+        for body in [lists, quotes, em] {
+            let out = r(&body);
+            assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_a_diagnostic_at_its_line() {
+        let quotes = format!("intro\n\n{}deep\n", "> ".repeat(5000));
+        let d = &r(&quotes).diagnostics;
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            (d[0].line, d[0].message.as_str()),
+            (
+                6,
+                "blockquotes nested 5000 deep: at most 128 levels of HTML elements"
+            )
+        );
+        // One `>` more per line: the limit is passed on the 128th line.
+        let lines: String = (1..=300)
+            .map(|i| format!("{} q{i}\n", ">".repeat(i)))
+            .collect();
+        let d = &r(&lines).diagnostics;
+        assert_eq!(d[0].line, 3 + 128, "{d:?}");
+        assert!(d[0].message.starts_with("blockquotes nested 300 deep"));
+        let lists: String = (0..300)
+            .map(|i| format!("{}- l{i}\n", "  ".repeat(i)))
+            .collect();
+        let d = &r(&lists).diagnostics;
+        assert_eq!(d[0].line, 3 + 64 + 1, "{d:?}");
+        assert!(d[0].message.starts_with("lists nested 300 deep"), "{d:?}");
+        let em = format!("a\n\n## {0}e{1}\n", "**".repeat(2000), "**".repeat(2000));
+        let d = &r(&em).diagnostics;
+        assert_eq!(d[0].line, 6, "{d:?}");
+        assert!(
+            d[0].message.starts_with("emphasis nested 2000 deep"),
+            "{d:?}"
         );
     }
 

@@ -1,8 +1,20 @@
 //! HTML minification with minify-html, keeping closing tags and every character
 //! of the text (Mongolian joiners included: only ASCII whitespace is collapsed).
 
-/// Minifies one HTML document.
+/// Deepest element nesting handed to minify-html. Its parser and minifier
+/// recurse per element: in a debug build about 450 levels fill a 2 MiB stack
+/// (rayon's worker threads), in release far more. Markdown bodies are held to
+/// [`crate::markdown::MAX_NESTING`] with a diagnostic, so only generated HTML
+/// could come near this.
+pub const MAX_PAGE_NESTING: usize = 256;
+
+/// Minifies one HTML document. A document nested deeper than
+/// [`MAX_PAGE_NESTING`] is returned as it is: minifying it would overflow the
+/// stack, and unminified HTML is still the same page.
 pub fn minify_html(html: &str) -> Vec<u8> {
+    if super::nesting::too_deep(html, MAX_PAGE_NESTING).is_some() {
+        return html.as_bytes().to_vec();
+    }
     let cfg = minify_html::Cfg {
         keep_closing_tags: true,
         keep_html_and_head_opening_tags: true,
@@ -26,6 +38,42 @@ mod tests {
         let out = String::from_utf8(minify_html(html)).unwrap();
         assert!(out.contains("<p>金融 扶贫</p>"), "{out}");
         assert!(out.len() < html.len());
+    }
+
+    fn nested(depth: usize) -> String {
+        format!(
+            "<!doctype html><html><body>{}x{}</body></html>",
+            "<div>\n".repeat(depth - 2),
+            "</div>\n".repeat(depth - 2)
+        )
+    }
+
+    /// On a stack the size of rayon's workers, in the test (debug) profile.
+    fn on_small_stack(html: String) -> Vec<u8> {
+        std::thread::Builder::new()
+            .stack_size(2 * 1024 * 1024)
+            .spawn(move || minify_html(&html))
+            .unwrap()
+            .join()
+            .unwrap()
+    }
+
+    #[test]
+    fn nesting_at_the_limit_is_minified_on_a_small_stack() {
+        let html = nested(MAX_PAGE_NESTING);
+        let out = on_small_stack(html.clone());
+        assert!(out.len() < html.len(), "not minified");
+        assert!(String::from_utf8(out)
+            .unwrap()
+            .contains("<div><div>x</div></div></div>"));
+    }
+
+    #[test]
+    fn deeper_nesting_is_kept_unminified_instead_of_overflowing() {
+        let html = nested(100_000);
+        assert_eq!(on_small_stack(html.clone()), html.into_bytes());
+        let html = nested(MAX_PAGE_NESTING + 1);
+        assert_eq!(on_small_stack(html.clone()), html.into_bytes());
     }
 
     #[test]

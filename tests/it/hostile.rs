@@ -254,3 +254,162 @@ fn odd_but_valid_input_builds() {
     );
     assert!(site.read("measures/nested/index.html").contains("第59层"));
 }
+
+/// Builds the basic site, then adds `content/measures/deep.md` with `body`:
+/// the build must fail with exit code 1 naming `deep.md:line` and `message`,
+/// and leave the previous output as it was.
+fn refused_at(body: &str, line: usize, message: &str) {
+    let site = SiteTest::new("basic");
+    site.build();
+    let before = site.snapshot();
+    site.write(
+        "content/measures/deep.md",
+        format!("---\ntitle: 深\n---\nintro\n\n{body}"),
+    );
+    let r = site.run(&["build"]);
+    r.fails_with(1, &[&format!("content/measures/deep.md:{line}:"), message]);
+    assert!(!r.stderr.contains("overflow"), "{}", r.stderr);
+    assert!(site.snapshot() == before, "the previous output changed");
+}
+
+fn lines(n: usize, line: impl Fn(usize) -> String) -> String {
+    (0..n).map(line).collect()
+}
+
+/// Nesting beyond 128 HTML elements is refused with a diagnostic instead of
+/// overflowing minify-html's recursive parser (the build used to abort).
+#[test]
+fn deep_blockquotes_are_refused_at_their_line() {
+    refused_at(
+        &format!("{}deepquote\n", "> ".repeat(5000)),
+        6,
+        "error: blockquotes nested 5000 deep: at most 128 levels of HTML elements",
+    );
+    // One `>` more per line: the paragraph in the 128th blockquote (line
+    // 6 + 127) is the 129th element.
+    refused_at(
+        &lines(5000, |i| format!("{} q{i}\n", ">".repeat(i + 1))),
+        6 + 127,
+        "error: blockquotes nested 5000 deep",
+    );
+}
+
+#[test]
+fn deep_lists_are_refused_at_their_line() {
+    // A list level is two elements (list, item): the 65th level (line 6 + 64)
+    // passes 128.
+    refused_at(
+        &lines(300, |i| format!("{}- a{i}\n", "  ".repeat(i))),
+        6 + 64,
+        "error: lists nested 300 deep",
+    );
+    refused_at(
+        &lines(300, |i| format!("{}1. a{i}\n", "   ".repeat(i))),
+        6 + 64,
+        "error: lists nested 300 deep",
+    );
+}
+
+#[test]
+fn deep_emphasis_is_refused_at_its_line() {
+    for (open, close, n) in [("*", "*", 1000), ("_", "_", 1000), ("**", "**", 2000)] {
+        refused_at(
+            &format!("{}deepem{}\n", open.repeat(2000), close.repeat(2000)),
+            6,
+            &format!("error: emphasis nested {n} deep"),
+        );
+    }
+    // In a table cell.
+    refused_at(
+        &format!(
+            "| a | b |\n|---|---|\n| x | {}deepcell{} |\n",
+            "*".repeat(2000),
+            "*".repeat(2000)
+        ),
+        8,
+        "error: emphasis nested 1000 deep",
+    );
+}
+
+#[test]
+fn deep_html_in_markdown_is_refused_at_its_line() {
+    refused_at(
+        &format!("{}deepdiv{}\n", "<div>".repeat(5000), "</div>".repeat(5000)),
+        6,
+        "error: `<div>` elements nested 5000 deep",
+    );
+    // Unclosed inline tags keep everything after them nested inside.
+    refused_at(
+        &lines(300, |i| format!("<span>p{i}\n\n")),
+        6 + 2 * 64,
+        "error: `<p>` elements nested 300 deep",
+    );
+}
+
+/// What cannot nest builds: links inside links are not links, and front
+/// matter summaries are text.
+#[test]
+fn deep_brackets_and_summaries_build() {
+    let site = SiteTest::new("basic");
+    site.write(
+        "content/measures/deep.md",
+        format!(
+            "---\ntitle: 深\nsummary: \"{}摘要\"\n---\n{}deeplink{}\n\n{}open\n",
+            "<div>".repeat(5000),
+            "[".repeat(5000),
+            "](x)".repeat(5000),
+            "[".repeat(5000)
+        ),
+    );
+    site.build();
+    let page = site.read("measures/deep/index.html");
+    assert!(page.contains("deeplink</a>"), "links");
+    assert!(page.contains(&format!("{}open", "[".repeat(5000))));
+    assert!(site
+        .read("measures/index.html")
+        .contains(&format!("{}摘要", "&lt;div>".repeat(5000))));
+}
+
+#[test]
+fn deep_nesting_in_a_translation_and_in_check_is_refused() {
+    let site = SiteTest::new("bilingual");
+    site.write(
+        "content/measures/finance.mn.md",
+        format!("---\ntitle: ᠰᠠᠩᠬᠦᠦ\n---\n{}ᠬᠣᠲᠠ\n", "> ".repeat(5000)),
+    );
+    let message = "error: blockquotes nested 5000 deep: at most 128 levels";
+    site.run(&["build"])
+        .fails_with(1, &["content/measures/finance.mn.md:4:", message]);
+    // `check` reports on stdout.
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains(&format!("content/measures/finance.mn.md:4:257: {message}")),
+        "{}",
+        r.stdout
+    );
+}
+
+/// 30 levels of lists, quotes and emphasis build as before.
+#[test]
+fn ordinary_nesting_builds() {
+    let site = SiteTest::new("basic");
+    site.write(
+        "content/measures/deep.md",
+        format!(
+            "---\ntitle: 深\n---\n{}\n{}q30\n\n{}e30{}\n",
+            lines(30, |i| format!("{}- l{i}\n", "  ".repeat(i))),
+            "> ".repeat(30),
+            "*".repeat(30),
+            "*".repeat(30)
+        ),
+    );
+    site.build();
+    let page = site.read("measures/deep/index.html");
+    assert_eq!(page.matches("<blockquote>").count(), 30);
+    assert!(
+        page.contains("l29</li>") && page.contains("e30</"),
+        "{page}"
+    );
+}
