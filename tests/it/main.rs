@@ -9,6 +9,7 @@ mod check;
 mod data;
 mod discovery;
 mod hostile;
+mod layers;
 mod series;
 mod serve;
 mod support;
