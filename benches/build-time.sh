@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 cargo build --profile dist -q
-bin=target/dist/bichig
+bin=${CARGO_TARGET_DIR:-target}/dist/bichig
 out=$(mktemp -d)
 "$bin" build --output "$out/public" >/dev/null
 times=()

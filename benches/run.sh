@@ -34,7 +34,7 @@ fi
 command -v python3 >/dev/null 2>&1 || { echo "python3 not found" >&2; exit 1; }
 
 cargo build --profile dist -q
-BICHIG=$PWD/target/dist/bichig
+BICHIG=${CARGO_TARGET_DIR:-$PWD/target}/dist/bichig
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/bichig-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT

@@ -39,6 +39,8 @@ pub struct ServeOptions {
 #[derive(Default)]
 struct Snapshot {
     files: HashMap<String, Arc<Vec<u8>>>,
+    /// Output-path prefix and 404 page of each language, the default last.
+    not_found: Vec<(String, String)>,
     error: Option<String>,
     version: u64,
 }
@@ -90,11 +92,13 @@ fn answer(url: &str, shared: &Shared) -> Answer {
         }
     };
     let snap = shared.snapshot.read().unwrap_or_else(|e| e.into_inner());
-    let lang_prefix = file
-        .split('/')
-        .next()
-        .filter(|p| snap.files.contains_key(&format!("{p}/404.html")))
-        .map(|p| format!("{p}/"));
+    // The language of the request: the one whose output prefix it starts with.
+    let lang_prefix = snap
+        .not_found
+        .iter()
+        .map(|(prefix, _)| prefix)
+        .find(|p| !p.is_empty() && file.starts_with(p.as_str()))
+        .cloned();
     let (status, path, body) = match snap
         .files
         .get(&file)
@@ -102,9 +106,13 @@ fn answer(url: &str, shared: &Shared) -> Answer {
     {
         Some(b) => (200, file.clone(), b.clone()),
         None => {
-            let not_found = format!("{}404.html", lang_prefix.clone().unwrap_or_default());
-            match snap.files.get(&not_found) {
-                Some(b) => (404, not_found, b.clone()),
+            let not_found = snap
+                .not_found
+                .iter()
+                .find(|(prefix, _)| file.starts_with(prefix.as_str()))
+                .and_then(|(_, page)| Some((page, snap.files.get(page)?)));
+            match not_found {
+                Some((page, b)) => (404, page.clone(), b.clone()),
                 // No good build yet: an empty page, so the overlay can show.
                 None => (
                     404,

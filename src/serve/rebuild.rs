@@ -205,10 +205,18 @@ impl Builder {
                 }
                 // Listings and feeds do not show those edits yet.
                 self.stale = !edited.is_empty();
+                let not_found = state
+                    .site
+                    .langs
+                    .iter()
+                    .rev()
+                    .map(|l| (l.prefix.clone(), l.not_found.out_path.clone()))
+                    .collect();
                 self.state = Some(state);
                 let count = files.len();
                 publish(shared, |snap| {
                     snap.files = files;
+                    snap.not_found = not_found;
                     snap.error = None;
                 });
                 eprintln!("built {count} files in {} ms", start.elapsed().as_millis());

@@ -53,6 +53,23 @@ fn serves_pages_and_shows_edits() {
 }
 
 #[test]
+fn a_missing_page_gets_the_404_page_of_its_language() {
+    let site = SiteTest::new("bilingual");
+    let server = Server::start(site.root());
+    let (status, zh) = get(&server.addr, "/measures/no-such-page/");
+    assert_eq!(status, 404);
+    assert!(zh.contains(" lang=zh-Hans><head>"), "{zh}");
+    let (status, mn) = get(&server.addr, "/mn/no-such-page/");
+    assert_eq!(status, 404);
+    assert!(mn.contains(" lang=mn-Mong><head>"), "{mn}");
+    // A folder named like a language code is not that language.
+    let (status, other) = get(&server.addr, "/mnx/no-such-page/");
+    assert_eq!(status, 404);
+    assert!(other.contains(" lang=zh-Hans><head>"), "{other}");
+    assert_eq!(server.interrupt(), Some(0));
+}
+
+#[test]
 fn a_broken_edit_keeps_the_last_good_site_and_shows_the_error() {
     let site = SiteTest::new("bilingual");
     let server = Server::start(site.root());
