@@ -13,7 +13,7 @@ CONNS=${2:-64}
 command -v wrk >/dev/null || { echo "wrk not found (apt-get install wrk)"; exit 1; }
 
 cargo build --release --quiet
-BIN=$PWD/target/release/bichig
+BIN=${CARGO_TARGET_DIR:-$PWD/target}/release/bichig
 WORK=$(mktemp -d)
 SERVER_PID=""
 cleanup() {
