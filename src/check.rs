@@ -158,6 +158,7 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Error> {
             .map_or(Style::Plain, |l| Style::for_tag(&l.tag));
         text.extend(text_problems(&s.path, &s.body, s.body_line_offset, style));
     }
+    text.extend(crate::proof::problems(root, &loaded.config));
     // Drafts are not built, but their links are checked like the others'.
     let drafts: Vec<SourcePage> = loaded
         .sources
@@ -210,6 +211,22 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Error> {
         Err(Error::Content(d)) => Ok(finish([d, text, translations])),
         Err(e) => Err(e),
     }
+}
+
+/// With `fix`, joins suffixes first ([`crate::proof::fix`]); then checks. Returns
+/// the changes made and the problems left (files that could not be rewritten
+/// among them).
+pub fn check_fixing(
+    root: &Path,
+    fix: bool,
+) -> Result<(Vec<crate::proof::Change>, Vec<Diagnostic>), Error> {
+    let fixed = if fix {
+        crate::proof::fix(root)?
+    } else {
+        crate::proof::Fixed::default()
+    };
+    let problems = check(root)?;
+    Ok((fixed.changes, finish([fixed.failed, problems])))
 }
 
 /// All problems, sorted by place, each once.

@@ -33,6 +33,7 @@ pub mod incremental;
 pub mod locale;
 pub mod markdown;
 pub mod output;
+pub mod proof;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;

@@ -58,6 +58,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// First join Mongolian suffixes to their word with U+202F, in place.
+        #[arg(long)]
+        fix: bool,
     },
     /// Show translation coverage per section and language.
     Status {
@@ -153,8 +156,11 @@ fn main() -> ExitCode {
                 Err(e) => fail(e),
             }
         }
-        Command::Check { root, format } => match bichig::check::check(&root) {
-            Ok(problems) => {
+        Command::Check { root, format, fix } => match bichig::check::check_fixing(&root, fix) {
+            Ok((changes, problems)) => {
+                for c in &changes {
+                    println!("{c}");
+                }
                 match format {
                     Format::Json => println!("{}", bichig::check::to_json(&problems)),
                     Format::Text if problems.is_empty() => println!("no problems found"),
