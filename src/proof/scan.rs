@@ -226,3 +226,82 @@ pub fn join_suffixes(text: &str, findings: &[Finding]) -> String {
     out.push_str(&text[at..]);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str, syntax: Syntax) -> Vec<(Kind, usize, usize, String)> {
+        scan(text, syntax, false)
+            .into_iter()
+            .map(|f| (f.kind, f.line, f.column, f.text))
+            .collect()
+    }
+
+    #[test]
+    fn suffix_after_plain_space_is_found_with_its_place() {
+        let d = found("x\nᠰᠤᠮᠤ ᠶᠢᠨ ᠬᠦᠮᠦᠨ 2015\u{3000}ᠤ ᠣᠨ\n", Syntax::Markdown);
+        assert_eq!(
+            d,
+            [
+                (Kind::SuffixSpace, 2, 5, "ᠶᠢᠨ".to_string()),
+                (Kind::SuffixSpace, 2, 20, "ᠤ".to_string()),
+            ]
+        );
+        let d = found("12 ᠳ᠋ᠤᠭᠠᠷ\n", Syntax::Text);
+        assert_eq!(d, [(Kind::SuffixSpace, 1, 3, "ᠳ᠋ᠤᠭᠠᠷ".to_string())]);
+    }
+
+    #[test]
+    fn near_misses_are_not_suffixes() {
+        for text in [
+            "ᠰᠤᠮᠤ ᠶᠢᠨᠢ\n",                   // starts like a suffix
+            "ᠰᠤᠮᠤ\u{202F}ᠶᠢᠨ\n",             // already joined
+            "`ᠰᠤᠮᠤ ᠶᠢᠨ`\n",                  // code span
+            "```\nᠰᠤᠮᠤ ᠶᠢᠨ\n```\n",          // fenced code
+            "https://e.org/ᠰᠤᠮᠤ ᠶᠢᠨ\n",      // the word before is in a URL
+            "[a](ᠰᠤᠮᠤ ᠶᠢᠨ)\n",               // link destination
+            "<a title=\"ᠰᠤᠮᠤ ᠶᠢᠨ\">x</a>\n", // HTML attribute
+            "贫困人口 ᠶᠢᠨ 2015年\n",         // after Chinese, not a Mongolian word
+            "title: ᠶᠢᠨ\n",                  // after a YAML key
+            "ᠰᠤᠮᠤ\nᠶᠢᠨ\n",                   // across lines
+        ] {
+            let d = found(text, Syntax::Markdown);
+            assert!(d.is_empty(), "{text:?}: {d:?}");
+        }
+    }
+
+    #[test]
+    fn vowel_separator_only_before_a_final_a_or_e() {
+        assert!(found("ᠪᠣᠳᠣᠯᠭ᠎ᠠ ᠲᠣᠭ᠎ᠠ᠃ ᠡᠭᠡᠯ᠎ᠡ\n", Syntax::Text).is_empty());
+        let d = found("ᠪᠣᠳᠯᠣᠭ᠎ᠣ ᠡᠶ᠎ᠡᠷᠭᠦ\n", Syntax::Text);
+        let places: Vec<(Kind, usize)> = d.iter().map(|f| (f.0, f.2)).collect();
+        assert_eq!(places, [(Kind::Mvs, 7), (Kind::Mvs, 12)], "{d:?}");
+    }
+
+    #[test]
+    fn private_use_and_line_start_punctuation() {
+        let d = found("ᠠᠪᠠ \u{E234}\n  ᠃ ᠠᠪᠠ\n\u{E234} abc\n", Syntax::Markdown);
+        assert_eq!(
+            d,
+            [
+                (Kind::PrivateUse, 1, 5, "\u{E234}".to_string()),
+                (Kind::LineStartPunctuation, 2, 3, "᠃".to_string()),
+            ]
+        );
+        let all = scan("\u{E234} abc\n", Syntax::Text, true);
+        assert_eq!(all.len(), 1, "a Mongolian file flags it on every line");
+    }
+
+    #[test]
+    fn joining_replaces_only_the_spaces() {
+        let text = "ᠰᠤᠮᠤ  ᠶᠢᠨ `a ᠶᠢᠨ` 5 ᠤ\r\n";
+        let f = scan(text, Syntax::Markdown, false);
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(
+            join_suffixes(text, &f),
+            "ᠰᠤᠮᠤ\u{202F}ᠶᠢᠨ `a ᠶᠢᠨ` 5\u{202F}ᠤ\r\n"
+        );
+        assert!(scan(&join_suffixes(text, &f), Syntax::Markdown, false).is_empty());
+    }
+}

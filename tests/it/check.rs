@@ -125,3 +125,131 @@ fn links_to_pages_in_other_languages_and_data_pages_are_checked() {
             && !r.stdout.contains("`/mn/`")
     );
 }
+
+/// A source file of the site.
+fn source(site: &SiteTest, rel: &str) -> String {
+    std::fs::read_to_string(site.root().join(rel)).unwrap()
+}
+
+/// Every file of the site with its bytes.
+fn tree(site: &SiteTest) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(site.root())
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .collect()
+}
+
+/// Mongolian text with suffixes after plain spaces, next to near-misses that
+/// must stay as they are.
+const SUFFIX_BODY: &str =
+    "\nᠰᠤᠮᠤ ᠶᠢᠨ ᠬᠦᠮᠦᠨ 2015 ᠤ ᠣᠨ `ᠰᠤᠮᠤ ᠶᠢᠨ` ᠰᠤᠮᠤ ᠶᠢᠨᠢ\n\n[ᠰᠤᠮᠤ](https://e.org/ᠠ ᠶᠢᠨ)\n";
+
+#[test]
+fn suffixes_after_plain_spaces_are_found_and_fixed_in_place() {
+    let site = SiteTest::new("bilingual");
+    let page = "content/measures/finance.mn.md";
+    let original = source(&site, page);
+    let lines = original.lines().count();
+    site.write(page, format!("{original}{SUFFIX_BODY}"));
+    site.write(
+        "content/measures/chinese.md",
+        "---\ntitle: 中文\n---\n\n贫困人口 减少 2015 年\n",
+    );
+    // Front matter strings are Mongolian text too.
+    let with_title = source(&site, page).replacen("title: ", "title: 12 ᠳ᠋ᠤᠭᠠᠷ ", 1);
+    site.write(page, &with_title);
+
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let suffix_errors: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.contains("after a plain space"))
+        .collect();
+    assert_eq!(
+        suffix_errors.len(),
+        3,
+        "only the two in the body and the one in the title:\n{}",
+        r.stdout
+    );
+    for needle in [
+        format!(
+            "{page}:{}:5: error: suffix `ᠶᠢᠨ` after a plain space",
+            lines + 2
+        ),
+        format!(
+            "{page}:{}:20: error: suffix `ᠤ` after a plain space",
+            lines + 2
+        ),
+        format!("{page}:2:10: error: suffix `ᠳ᠋ᠤᠭᠠᠷ`"),
+    ] {
+        assert!(
+            r.stdout.contains(&needle),
+            "missing {needle:?} in:\n{}",
+            r.stdout
+        );
+    }
+
+    let before = tree(&site);
+    let r = site.run(&["check", "--fix"]);
+    assert!(
+        r.stdout
+            .contains(&format!("{page}:{}:5: joined suffix ᠶᠢᠨ", lines + 2)),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("after a plain space"), "{}", r.stdout);
+    let after = tree(&site);
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>(),
+        "no file added or left behind"
+    );
+    for (path, old) in &before {
+        let new = &after[path];
+        let changed = path.ends_with("finance.mn.md");
+        if !changed {
+            assert_eq!(old, new, "{path:?} changed");
+            continue;
+        }
+        // Each changed byte sequence is one space (0x20) became U+202F.
+        let expected = String::from_utf8_lossy(new).replace('\u{202F}', " ");
+        let old_text = String::from_utf8_lossy(old).replace('\u{202F}', " ");
+        assert_eq!(old_text, expected, "{path:?}: only the spaces changed");
+    }
+    let fixed = source(&site, page);
+    assert!(fixed.contains("ᠰᠤᠮᠤ\u{202F}ᠶᠢᠨ ᠬᠦᠮᠦᠨ 2015\u{202F}ᠤ ᠣᠨ `ᠰᠤᠮᠤ ᠶᠢᠨ` ᠰᠤᠮᠤ ᠶᠢᠨᠢ"));
+    assert!(fixed.contains("(https://e.org/ᠠ ᠶᠢᠨ)"), "URL untouched");
+    assert_eq!(site.run(&["check"]).code, 0, "the fixed site passes");
+}
+
+#[test]
+fn a_file_that_cannot_be_rewritten_is_left_as_it_was() {
+    let site = SiteTest::new("bilingual");
+    let page = "content/measures/finance.mn.md";
+    let text = format!("{}{SUFFIX_BODY}", source(&site, page));
+    site.write(page, &text);
+    // The temporary file's place is taken by a folder: writing fails even for
+    // root, who ignores permissions.
+    std::fs::create_dir(
+        site.root()
+            .join("content/measures/.finance.mn.md.bichig-fix.tmp"),
+    )
+    .unwrap();
+    let r = site.run(&["check", "--fix"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains(&format!("{page}: error: could not write the fixed file")),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("after a plain space"),
+        "still reported:\n{}",
+        r.stdout
+    );
+    assert_eq!(source(&site, page), text, "left as it was");
+}
