@@ -123,6 +123,9 @@ pub struct JsonProblem {
     pub message: String,
     /// Hint, if any.
     pub hint: Option<String>,
+    /// What kind of problem (`suffix-space`, `mvs`, `private-use`,
+    /// `line-start-punctuation`, `other`).
+    pub kind: &'static str,
 }
 
 /// Problems as JSON.
@@ -140,6 +143,7 @@ pub fn to_json(problems: &[Diagnostic]) -> String {
             column: d.column,
             message: d.message.clone(),
             hint: d.hint.clone(),
+            kind: crate::proof::kind_name(&d.message),
         })
         .collect();
     serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".to_string())
@@ -339,5 +343,6 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&j).unwrap();
         assert_eq!(v[0]["severity"], "error");
         assert_eq!(v[0]["line"], 2);
+        assert_eq!(v[0]["kind"], "other");
     }
 }

@@ -158,8 +158,12 @@ fn main() -> ExitCode {
         }
         Command::Check { root, format, fix } => match bichig::check::check_fixing(&root, fix) {
             Ok((changes, problems)) => {
+                // JSON output stays one document: the changes go to stderr then.
                 for c in &changes {
-                    println!("{c}");
+                    match format {
+                        Format::Json => eprintln!("{c}"),
+                        Format::Text => println!("{c}"),
+                    }
                 }
                 match format {
                     Format::Json => println!("{}", bichig::check::to_json(&problems)),

@@ -101,6 +101,23 @@ pub fn diagnostic(path: &Path, f: &Finding) -> Diagnostic {
     }
 }
 
+/// The kind of a problem for `--format json`, read back from the message that
+/// [`diagnostic`] writes: `suffix-space`, `mvs`, `private-use`,
+/// `line-start-punctuation`, or `other` for every other problem.
+pub fn kind_name(message: &str) -> &'static str {
+    if message.starts_with("suffix `") && message.ends_with("` after a plain space") {
+        "suffix-space"
+    } else if message.starts_with("Mongolian vowel separator (U+180E) not before") {
+        "mvs"
+    } else if message.starts_with("private-use code point") {
+        "private-use"
+    } else if message.starts_with("a line starts with Mongolian punctuation") {
+        "line-start-punctuation"
+    } else {
+        "other"
+    }
+}
+
 /// Proofing problems of every text file of the site.
 pub fn problems(root: &Path, config: &Config) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -200,4 +217,42 @@ fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_round_trip_through_messages() {
+        let f = |kind, text: &str| Finding {
+            kind,
+            line: 1,
+            column: 1,
+            range: 0..1,
+            text: text.to_string(),
+        };
+        let names: Vec<&str> = [
+            f(Kind::SuffixSpace, "ᠶᠢᠨ"),
+            f(Kind::Mvs, "\u{180E}"),
+            f(Kind::PrivateUse, "\u{E000}"),
+            f(Kind::LineStartPunctuation, "᠃"),
+        ]
+        .iter()
+        .map(|x| kind_name(&diagnostic(Path::new("a"), x).message))
+        .collect();
+        assert_eq!(
+            names,
+            [
+                "suffix-space",
+                "mvs",
+                "private-use",
+                "line-start-punctuation"
+            ]
+        );
+        assert_eq!(
+            kind_name("translation is stale: its original changed"),
+            "other"
+        );
+    }
 }

@@ -192,6 +192,21 @@ fn suffixes_after_plain_spaces_are_found_and_fixed_in_place() {
         );
     }
 
+    let r = site.run(&["check", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let kinds: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds.iter().filter(|k| **k == "suffix-space").count(),
+        3,
+        "{kinds:?}"
+    );
+    assert!(kinds.contains(&"other"), "{kinds:?}");
+
     let before = tree(&site);
     let r = site.run(&["check", "--fix"]);
     assert!(
