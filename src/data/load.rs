@@ -164,7 +164,7 @@ impl Places for CsvPlaces<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{Cell, ColumnType};
+    use crate::data::{Cell, ColumnType, MissingUnitString};
     use std::fs;
 
     const META_HEAD: &str =
@@ -246,6 +246,38 @@ mod tests {
         has("content/data/c.csv:4:1: error: row id `ill` is used twice (first on line 2)");
         has("content/data/y.yaml:8:17: error: row `b`, column `n`: 2.5 is not a whole number");
         assert_eq!(e.len(), 4, "{e:#?}");
+    }
+
+    #[test]
+    fn a_unit_without_its_string_points_at_the_unit_in_the_sidecar() {
+        let meta = format!(
+            "{META_HEAD}columns:\n  - key: cause\n  - key: herds\n    type: amount\n    unit: 万头\n"
+        );
+        let dir = site(&[
+            ("c.meta.yaml", &meta),
+            ("c.csv", "id,cause,herds\na,羊,1.5\n"),
+        ]);
+        let missing = |unit: &str| {
+            (unit == "万头")
+                .then(|| MissingUnitString {
+                    lang: "mn".into(),
+                    key: "unit_头".into(),
+                    file: "themes/default/i18n/mn.yaml".into(),
+                })
+                .into_iter()
+                .collect()
+        };
+        let e = load(dir.path(), &["zh", "mn"], &missing).unwrap_err();
+        let e: Vec<String> = e.iter().map(|d| d.to_string()).collect();
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert!(
+            e[0].starts_with("content/data/c.meta.yaml:8:5: error: unit `万头` of column `herds` has no `mn` string `unit_头`"),
+            "{e:#?}"
+        );
+        assert!(
+            e[0].contains("add `unit_头: …` to themes/default/i18n/mn.yaml"),
+            "{e:#?}"
+        );
     }
 
     #[test]

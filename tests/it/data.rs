@@ -236,3 +236,26 @@ fn stat_without_its_unit() {
         ],
     );
 }
+
+#[test]
+fn the_shipped_mongolian_pages_write_units_in_mongolian() {
+    let out = tempfile::tempdir().unwrap();
+    let r = crate::support::build_shipped(out.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page =
+        std::fs::read_to_string(out.path().join("mn/data/organisation_cadres/index.html")).unwrap();
+    assert!(
+        page.contains(" (ᠬᠦᠮᠦᠨ)</th><th class=num scope=col>"),
+        "{page}"
+    );
+    assert!(
+        page.contains(">39 ᠬᠦᠮᠦᠨ</text>"),
+        "the chart's value label: {page}"
+    );
+    assert!(!page.contains('位') && !page.contains('名'), "{page}");
+    let text = std::fs::read_to_string(out.path().join("mn/measures/policy/index.html")).unwrap();
+    assert!(
+        text.contains("<span class=stat data-table=policy_documents>14 ᠵᠦᠢᠯ</span>"),
+        "{text}"
+    );
+}
