@@ -180,7 +180,8 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Error> {
     let (mut strings, mut warnings) = collect(&mut problems, i18n::load(root, &config));
     strings.resize(config.languages.len(), Default::default());
     let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-    let (tables, data_warnings) = collect(&mut problems, data::load(root, &codes));
+    let unit_strings = |unit: &str| missing_unit_strings(unit, &config, &strings);
+    let (tables, data_warnings) = collect(&mut problems, data::load(root, &codes, &unit_strings));
     warnings.extend(data_warnings);
     let templates = templates::Templates::load(root, &config, &strings)
         .map_err(|d| problems.extend(d))
@@ -197,6 +198,30 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Error> {
         warnings,
         problems,
     })
+}
+
+/// The UI strings that languages translating units (all but Chinese) lack to
+/// write `unit`, with the theme's i18n file to add each to.
+fn missing_unit_strings(
+    unit: &str,
+    config: &Config,
+    strings: &[i18n::Strings],
+) -> Vec<data::MissingUnitString> {
+    let keys = locale::unit_keys(unit);
+    let mut missing = Vec::new();
+    for (lang, s) in config.languages.iter().zip(strings) {
+        if locale::Style::for_tag(&lang.tag) == locale::Style::Chinese {
+            continue;
+        }
+        for key in keys.iter().filter(|k| !s.contains_key(*k)) {
+            missing.push(data::MissingUnitString {
+                lang: lang.code.clone(),
+                key: key.clone(),
+                file: format!("themes/{}/i18n/{}.yaml", config.theme, lang.code),
+            });
+        }
+    }
+    missing
 }
 
 /// A loaded site resolved into its model, ready to render.

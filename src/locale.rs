@@ -153,25 +153,40 @@ pub fn format_number(value: f64, precision: usize) -> String {
     format!("{value:.precision$}")
 }
 
+/// A unit split into its scale (`万`, `亿`) and the counted thing (`人`, `元`).
+fn split_unit(unit: &str) -> (Option<(&'static str, &'static str)>, &str) {
+    match unit.chars().next() {
+        Some('万') => (Some(("unit_wan", "ᠲᠦᠮᠡ")), &unit['万'.len_utf8()..]),
+        Some('亿') => (Some(("unit_yi", "ᠲᠡᠷᠪᠤᠮ")), &unit['亿'.len_utf8()..]),
+        _ => (None, unit),
+    }
+}
+
+/// The UI string keys a language that translates units needs to write `unit`:
+/// `万人` needs `unit_wan` and `unit_人`; `%` needs none.
+pub fn unit_keys(unit: &str) -> Vec<String> {
+    if unit == "%" || unit.is_empty() {
+        return Vec::new();
+    }
+    let (scale, thing) = split_unit(unit);
+    let mut keys: Vec<String> = scale.map(|(k, _)| k.to_string()).into_iter().collect();
+    if !thing.is_empty() {
+        keys.push(format!("unit_{thing}"));
+    }
+    keys
+}
+
 /// A Chinese unit (`万人`, `亿元`, `户`) written for a language: Chinese keeps it;
-/// Mongolian writes the scale and the counted thing as words from the UI strings
-/// (`unit_wan`, `unit_yi`, `unit_元`, `unit_人`…), keeping the Chinese where no word
-/// is defined.
+/// Mongolian (and any other language) writes the scale and the counted thing as words from the UI strings
+/// (`unit_wan`, `unit_yi`, `unit_元`, `unit_人`…). The load refuses a data
+/// column whose unit has no string ([`unit_keys`]), so the Chinese kept where no
+/// word is defined only shows in code that bypasses it.
 pub fn unit_label(unit: &str, style: Style, strings: &Strings) -> String {
-    if style != Style::Mongolian || unit == "%" {
+    if style == Style::Chinese || unit == "%" {
         return unit.to_string();
     }
-    let (scale, thing) = match unit.chars().next() {
-        Some('万') => (
-            Some(word(strings, "unit_wan", "ᠲᠦᠮᠡ")),
-            &unit['万'.len_utf8()..],
-        ),
-        Some('亿') => (
-            Some(word(strings, "unit_yi", "ᠲᠡᠷᠪᠤᠮ")),
-            &unit['亿'.len_utf8()..],
-        ),
-        _ => (None, unit),
-    };
+    let (scale, thing) = split_unit(unit);
+    let scale = scale.map(|(key, fallback)| word(strings, key, fallback));
     let thing = if thing.is_empty() {
         None
     } else {
@@ -197,7 +212,7 @@ pub fn format_amount(
     strings: &Strings,
 ) -> String {
     let number = format_number(value, precision);
-    if unit == "%" || unit.is_empty() || style != Style::Mongolian {
+    if unit == "%" || unit.is_empty() || style == Style::Chinese {
         return format!("{number}{unit}");
     }
     format!("{number} {}", unit_label(unit, style, strings))
@@ -304,6 +319,15 @@ mod tests {
             "18.75 ᠲᠡᠷᠪᠤᠮ 元"
         );
         assert_eq!(format_amount(7.5, 1, "%", Style::Mongolian, &s), "7.5%");
+    }
+
+    #[test]
+    fn unit_keys_name_scale_and_thing() {
+        assert_eq!(unit_keys("万人"), ["unit_wan", "unit_人"]);
+        assert_eq!(unit_keys("亿元"), ["unit_yi", "unit_元"]);
+        assert_eq!(unit_keys("个百分点"), ["unit_个百分点"]);
+        assert_eq!(unit_keys("万"), ["unit_wan"]);
+        assert!(unit_keys("%").is_empty());
     }
 
     /// The strings the earlier, string-parsing formatter wrote, byte for byte.

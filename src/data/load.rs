@@ -8,16 +8,17 @@ use super::csv_rows::{self, CsvRows};
 use super::origin::{Origin, Places, Problem, YamlPlaces};
 use super::table::{DataTable, RawTable};
 use super::validate::build;
-use super::validate::parse_yaml;
+use super::validate::{parse_yaml_with_units, UnitStrings};
 use crate::content::read_text;
 use crate::diagnostics::Diagnostic;
 use crate::yaml::{self, Pos};
 
 /// Loads every table under `root/content/data`, sorted by id. Returns the tables
-/// and warnings, or all errors.
+/// and warnings, or all errors (among them units `unit_strings` finds unwritable).
 pub fn load(
     root: &Path,
     languages: &[&str],
+    unit_strings: UnitStrings<'_>,
 ) -> Result<(Vec<DataTable>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let dir = root.join("content").join("data");
     let mut tables = Vec::new();
@@ -50,6 +51,7 @@ pub fn load(
                 &meta_shown,
                 languages,
                 &source_exists,
+                unit_strings,
             )
         } else if let Some(id) = name.strip_suffix(".yaml") {
             if id.ends_with(".meta") || dir.join(format!("{}.csv", id)).exists() {
@@ -57,7 +59,9 @@ pub fn load(
             }
             read_text(entry.path(), &shown)
                 .map_err(|d| vec![d])
-                .and_then(|src| parse_yaml(id, &shown, &src, languages, &source_exists))
+                .and_then(|src| {
+                    parse_yaml_with_units(id, &shown, &src, languages, &source_exists, unit_strings)
+                })
         } else {
             continue;
         };
@@ -85,6 +89,7 @@ fn load_csv(
     meta_shown: &Path,
     languages: &[&str],
     source_exists: &dyn Fn(&str) -> bool,
+    unit_strings: UnitStrings<'_>,
 ) -> Result<(DataTable, Vec<Diagnostic>), Vec<Diagnostic>> {
     if !meta.is_file() {
         return Err(vec![Diagnostic::error(
@@ -121,9 +126,17 @@ fn load_csv(
     let located = |problems: Vec<Problem>| -> Vec<Diagnostic> {
         problems.into_iter().map(|p| places.diagnostic(p)).collect()
     };
-    build(id, meta_shown, raw, rows, languages, source_exists)
-        .map(|(t, w)| (t, located(w)))
-        .map_err(located)
+    build(
+        id,
+        meta_shown,
+        raw,
+        rows,
+        languages,
+        source_exists,
+        unit_strings,
+    )
+    .map(|(t, w)| (t, located(w)))
+    .map_err(located)
 }
 
 /// Places of a CSV table: rows and cells in the CSV file, the rest in its sidecar.
@@ -151,7 +164,7 @@ impl Places for CsvPlaces<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{Cell, ColumnType};
+    use crate::data::{Cell, ColumnType, MissingUnitString};
     use std::fs;
 
     const META_HEAD: &str =
@@ -172,12 +185,12 @@ mod tests {
 
     fn tables(files: &[(&str, &str)]) -> Vec<DataTable> {
         let dir = site(files);
-        load(dir.path(), &["zh", "mn"]).unwrap().0
+        load(dir.path(), &["zh", "mn"], &|_| Vec::new()).unwrap().0
     }
 
     fn errors(files: &[(&str, &str)]) -> Vec<String> {
         let dir = site(files);
-        let e = load(dir.path(), &["zh", "mn"]).unwrap_err();
+        let e = load(dir.path(), &["zh", "mn"], &|_| Vec::new()).unwrap_err();
         e.iter().map(|d| d.to_string()).collect()
     }
 
@@ -233,6 +246,38 @@ mod tests {
         has("content/data/c.csv:4:1: error: row id `ill` is used twice (first on line 2)");
         has("content/data/y.yaml:8:17: error: row `b`, column `n`: 2.5 is not a whole number");
         assert_eq!(e.len(), 4, "{e:#?}");
+    }
+
+    #[test]
+    fn a_unit_without_its_string_points_at_the_unit_in_the_sidecar() {
+        let meta = format!(
+            "{META_HEAD}columns:\n  - key: cause\n  - key: herds\n    type: amount\n    unit: 万头\n"
+        );
+        let dir = site(&[
+            ("c.meta.yaml", &meta),
+            ("c.csv", "id,cause,herds\na,羊,1.5\n"),
+        ]);
+        let missing = |unit: &str| {
+            (unit == "万头")
+                .then(|| MissingUnitString {
+                    lang: "mn".into(),
+                    key: "unit_头".into(),
+                    file: "themes/default/i18n/mn.yaml".into(),
+                })
+                .into_iter()
+                .collect()
+        };
+        let e = load(dir.path(), &["zh", "mn"], &missing).unwrap_err();
+        let e: Vec<String> = e.iter().map(|d| d.to_string()).collect();
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert!(
+            e[0].starts_with("content/data/c.meta.yaml:8:5: error: unit `万头` of column `herds` has no `mn` string `unit_头`"),
+            "{e:#?}"
+        );
+        assert!(
+            e[0].contains("add `unit_头: …` to themes/default/i18n/mn.yaml"),
+            "{e:#?}"
+        );
     }
 
     #[test]

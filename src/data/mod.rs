@@ -10,4 +10,4 @@ mod validate;
 
 pub use load::load;
 pub use table::{Cell, Column, ColumnType, DataTable, Row};
-pub use validate::{parse_yaml, Problems};
+pub use validate::{parse_yaml, parse_yaml_with_units, MissingUnitString, Problems, UnitStrings};

@@ -13,6 +13,21 @@ use crate::diagnostics::Diagnostic;
 use crate::slug;
 use crate::yaml;
 
+/// A UI string that a language needs to write a unit and does not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingUnitString {
+    /// Language code (`mn`).
+    pub lang: String,
+    /// The missing key (`unit_名`).
+    pub key: String,
+    /// The i18n file to add it to (`themes/default/i18n/mn.yaml`).
+    pub file: String,
+}
+
+/// Finds the UI strings a unit lacks in the site's languages (none: every
+/// language can write it).
+pub type UnitStrings<'a> = &'a dyn Fn(&str) -> Vec<MissingUnitString>;
+
 /// Validates a raw table with its rows. `path` is the file shown for the table.
 pub(crate) fn build(
     id: &str,
@@ -21,6 +36,7 @@ pub(crate) fn build(
     rows: Vec<RawRow>,
     languages: &[&str],
     source_exists: &dyn Fn(&str) -> bool,
+    unit_strings: UnitStrings<'_>,
 ) -> Result<(DataTable, Vec<Problem>), Vec<Problem>> {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
@@ -83,6 +99,24 @@ pub(crate) fn build(
             }
             _ => c.unit,
         };
+        // A unit without its word would show Chinese on the other language's pages.
+        if kind != ColumnType::Percent {
+            for m in unit_strings(unit.as_deref().unwrap_or_default()) {
+                errors.push(
+                    Problem::error(
+                        at(Some("unit")),
+                        format!(
+                            "unit `{}` of column `{}` has no `{}` string `{}`",
+                            unit.as_deref().unwrap_or_default(),
+                            c.key,
+                            m.lang,
+                            m.key
+                        ),
+                    )
+                    .with_hint(format!("add `{}: …` to {}", m.key, m.file)),
+                );
+            }
+        }
         let label = c.label.unwrap_or_else(|| Localized::One(c.key.clone()));
         check_langs(
             &format!("label of column `{}`", c.key),
@@ -226,6 +260,7 @@ pub type Problems = Vec<Diagnostic>;
 
 /// Parses a YAML table (`id` from the file name). `languages` lists the site's
 /// language codes, for missing-label warnings; `source_exists` checks `source:`.
+/// Units are not checked against UI strings (see [`parse_yaml_with_units`]).
 pub fn parse_yaml(
     id: &str,
     path: &Path,
@@ -233,13 +268,25 @@ pub fn parse_yaml(
     languages: &[&str],
     source_exists: &dyn Fn(&str) -> bool,
 ) -> Result<(DataTable, Problems), Problems> {
+    parse_yaml_with_units(id, path, src, languages, source_exists, &|_| Vec::new())
+}
+
+/// [`parse_yaml`], refusing units that `unit_strings` finds without a string.
+pub fn parse_yaml_with_units(
+    id: &str,
+    path: &Path,
+    src: &str,
+    languages: &[&str],
+    source_exists: &dyn Fn(&str) -> bool,
+    unit_strings: UnitStrings<'_>,
+) -> Result<(DataTable, Problems), Problems> {
     let mut raw: RawTable = yaml::parse(src, path, 0).map_err(|d| vec![d])?;
     let rows = raw.rows.take().unwrap_or_default();
     let places = YamlPlaces::new(path, src);
     let located = |problems: Vec<Problem>| -> Problems {
         problems.into_iter().map(|p| places.diagnostic(p)).collect()
     };
-    build(id, path, raw, rows, languages, source_exists)
+    build(id, path, raw, rows, languages, source_exists, unit_strings)
         .map(|(t, w)| (t, located(w)))
         .map_err(located)
 }

@@ -101,14 +101,17 @@ pub fn expand(
                 let c = table
                     .column(col_key)
                     .ok_or_else(|| format!("table `{id}` has no column `{col_key}`"))?;
-                let text = format::figure(
-                    &row.cells[c],
-                    &table.columns[c],
-                    ctx.lang,
-                    ctx.default,
-                    ctx.style,
-                    ctx.strings,
-                );
+                let (cell, column) = (&row.cells[c], &table.columns[c]);
+                // unit=false: the sentence around it writes the unit itself.
+                let text = match arg("unit") {
+                    None | Some("true") => {
+                        format::figure(cell, column, ctx.lang, ctx.default, ctx.style, ctx.strings)
+                    }
+                    Some("false") => format::cell(cell, column, ctx.lang, ctx.default),
+                    Some(other) => {
+                        return Err(format!("`unit` is true or false, not `{other}`"));
+                    }
+                };
                 Ok(format!(
                     "<span class=\"stat\" data-table=\"{}\">{}</span>",
                     crate::html::escape(id),

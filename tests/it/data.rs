@@ -149,3 +149,113 @@ fn table_figures_are_searchable() {
         .read("mn/search/index.json")
         .contains("55.6 ᠲᠦᠮᠡ ᠬᠦᠮᠦᠨ"));
 }
+
+/// A herd table in a unit the theme has no Mongolian word for.
+const HERDS: &str = "title: { zh: 牲畜, mn: ᠮᠠᠯ }
+source: seeds/report.txt
+as_of: 2016-12-31
+columns:
+  - { key: kind, label: { zh: 种类, mn: ᠲᠥᠷᠥᠯ } }
+  - { key: sheep, label: { zh: 羊, mn: ᠬᠣᠨᠢ }, type: amount, unit: 万头 }
+rows:
+  - { id: y2016, kind: { zh: 2016年, mn: \"2016\" }, sheep: 12.5 }
+";
+
+#[test]
+fn a_unit_without_a_string_in_a_language_fails_the_build() {
+    let site = SiteTest::new("data");
+    site.write("content/data/herds.yaml", HERDS);
+    site.run(&["build"]).fails_with(
+        1,
+        &[
+            "content/data/herds.yaml:6:61: error: unit `万头` of column `sheep` has no `mn` string `unit_头`",
+            "hint: add `unit_头: …` to themes/default/i18n/mn.yaml",
+        ],
+    );
+    assert!(!site.has("index.html"), "nothing is written");
+    // The site's own i18n file supplies the word, key by key as for any UI string.
+    site.write("i18n/mn.yaml", "unit_头: ᠲᠣᠯᠤᠭᠠᠢ\n");
+    site.write(
+        "content/herds.mn.md",
+        "---\ntitle: ᠮᠠᠯ\ntranslation: draft\n---\n\n{{ stat(id=\"herds\", row=\"y2016\", col=\"sheep\") }}\n\n{{ table(id=\"herds\") }}\n",
+    );
+    site.write(
+        "content/herds.md",
+        "---\ntitle: 牲畜\n---\n\n{{ stat(id=\"herds\", row=\"y2016\", col=\"sheep\") }}\n",
+    );
+    site.build();
+    let mn = site.read("mn/herds/index.html");
+    assert!(
+        mn.contains("<span class=stat data-table=herds>12.5 ᠲᠦᠮᠡ ᠲᠣᠯᠤᠭᠠᠢ</span>"),
+        "{mn}"
+    );
+    assert!(mn.contains("ᠬᠣᠨᠢ (ᠲᠦᠮᠡ ᠲᠣᠯᠤᠭᠠᠢ)</th>"), "{mn}");
+    assert!(!mn.contains('头'), "{mn}");
+    assert!(site.read("herds/index.html").contains(">12.5万头</span>"));
+}
+
+#[test]
+fn shipped_mongolian_units_are_words() {
+    let site = SiteTest::new("data");
+    site.write("content/data/herds.yaml", HERDS.replace("万头", "个百分点"));
+    site.write(
+        "content/herds.mn.md",
+        "---\ntitle: ᠮᠠᠯ\ntranslation: draft\n---\n\n{{ stat(id=\"herds\", row=\"y2016\", col=\"sheep\") }}\n",
+    );
+    site.write("content/herds.md", "---\ntitle: 牲畜\n---\n\n正文\n");
+    site.build();
+    let mn = site.read("mn/herds/index.html");
+    assert!(
+        mn.contains("<span class=stat data-table=herds>12.5 ᠬᠤᠪᠢ\u{202F}ᠶᠢᠨ ᠨᠢᠭᠡᠴᠡ</span>"),
+        "{mn}"
+    );
+}
+
+#[test]
+fn stat_without_its_unit() {
+    let site = SiteTest::new("data");
+    site.write(
+        "content/_index.mn.md",
+        "---\ntitle: ᠲᠣᠭ᠎ᠠ\ntranslation: draft\n---\n\n{{ stat(id=\"headline\", row=\"now\", col=\"people\", unit=false) }} ᠲᠦᠮᠡ ᠬᠦᠮᠦᠨ; {{ stat(id=\"headline\", row=\"now\", col=\"rate\", unit=false) }}; {{ stat(id=\"headline\", row=\"now\", col=\"people\", unit=true) }}\n",
+    );
+    site.build();
+    let mn = site.read("mn/index.html");
+    assert!(
+        mn.contains("<span class=stat data-table=headline>55.6</span> ᠲᠦᠮᠡ ᠬᠦᠮᠦᠨ; <span class=stat data-table=headline>4.1</span>; <span class=stat data-table=headline>55.6 ᠲᠦᠮᠡ ᠬᠦᠮᠦᠨ</span>"),
+        "{mn}"
+    );
+    site.write(
+        "content/_index.mn.md",
+        "---\ntitle: ᠲᠣᠭ᠎ᠠ\ntranslation: draft\n---\n\n{{ stat(id=\"headline\", row=\"now\", col=\"people\", unit=no) }}\n",
+    );
+    site.run(&["build"]).fails_with(
+        1,
+        &[
+            "content/_index.mn.md:6:1",
+            "`unit` is true or false, not `no`",
+        ],
+    );
+}
+
+#[test]
+fn the_shipped_mongolian_pages_write_units_in_mongolian() {
+    let out = tempfile::tempdir().unwrap();
+    let r = crate::support::build_shipped(out.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page =
+        std::fs::read_to_string(out.path().join("mn/data/organisation_cadres/index.html")).unwrap();
+    assert!(
+        page.contains(" (ᠬᠦᠮᠦᠨ)</th><th class=num scope=col>"),
+        "{page}"
+    );
+    assert!(
+        page.contains(">39 ᠬᠦᠮᠦᠨ</text>"),
+        "the chart's value label: {page}"
+    );
+    assert!(!page.contains('位') && !page.contains('名'), "{page}");
+    let text = std::fs::read_to_string(out.path().join("mn/measures/policy/index.html")).unwrap();
+    assert!(
+        text.contains("<span class=stat data-table=policy_documents>14 ᠵᠦᠢᠯ</span>"),
+        "{text}"
+    );
+}
