@@ -1,7 +1,7 @@
 //! Summaries cut from plain text by characters, CJK-aware. The text is plain (no
 //! tags, entities decoded), so a cut can never fall inside a tag or an entity.
 
-use crate::script::{is_cjk, is_mongolian_control};
+use crate::script::{is_cjk, is_mongolian_control, NNBSP};
 
 fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '᠃' | '!' | '?' | ';')
@@ -24,8 +24,12 @@ pub fn cut(text: &str, max: usize) -> String {
     }
     let mut end = max;
     if !is_cjk(chars[end - 1]) || !is_cjk(chars[end]) {
-        // A word may continue past the cut: go back to the last space.
-        if let Some(sp) = window.iter().rposition(|c| c.is_whitespace()) {
+        // A word may continue past the cut: go back to the last space. The
+        // NNBSP is whitespace to Unicode but joins a suffix to its word.
+        if let Some(sp) = window
+            .iter()
+            .rposition(|&c| c.is_whitespace() && c != NNBSP)
+        {
             if sp >= max / 2 {
                 end = sp;
             }
@@ -87,5 +91,17 @@ mod tests {
         let glued: String = "ᠠ\u{180B}".repeat(10);
         let out = cut(&glued, 5);
         assert!(!out.trim_end_matches('…').ends_with('ᠠ'), "{out:?}");
+    }
+
+    #[test]
+    fn never_cuts_at_a_suffix_space() {
+        // The last space of the window is the NNBSP before ᠤᠨ: the cut goes back
+        // to the real space, keeping ᠭᠠᠵᠠᠷ whole and with its suffix.
+        let text = "ᠠᠠᠠᠠᠠᠠᠠᠠ ᠭᠠᠵᠠᠷ\u{202F}ᠤᠨ ᠪᠠᠢᠨ᠎ᠠ";
+        for max in 15..=17 {
+            assert_eq!(cut(text, max), "ᠠᠠᠠᠠᠠᠠᠠᠠ…", "max {max}");
+        }
+        // A full word with its suffix fits: kept whole.
+        assert_eq!(cut(text, 18), "ᠠᠠᠠᠠᠠᠠᠠᠠ ᠭᠠᠵᠠᠷ\u{202F}ᠤᠨ…");
     }
 }

@@ -8,9 +8,11 @@ use super::views::{
     Crumb, EditionView, NavItem, NavLink, PageRef, SeriesNav, SiteView, TagLink, TranslationLink,
 };
 use crate::content::SourcePage;
+use crate::html::escape_tagging_han;
 use crate::i18n::Strings;
 use crate::locale::{format_date, ordinal, Style};
 use crate::resolve::{Edition, Entry, Lang, LangId, Site, Target};
+use crate::script::is_cjk;
 
 /// What views are made from: the site, each entry's summary and the UI strings.
 pub(super) struct ViewBuilder<'a> {
@@ -95,10 +97,21 @@ impl<'a> ViewBuilder<'a> {
             title: Cow::Borrowed(&src.title),
             url: &e.url,
             summary: &self.summaries[i],
+            summary_html: self.summary_html(i),
             date: date_of(src),
             date_display: self.date_display(e),
             lang_tag: self.text_tag(e),
         }
+    }
+
+    /// Entry `i`'s summary as HTML when it holds Chinese inside other text: the
+    /// Han runs keep their own language (and font) there.
+    pub(super) fn summary_html(&self, i: usize) -> Option<String> {
+        let e = &self.site.entries[i];
+        let summary = &self.summaries[i];
+        let tag = (self.lang(e.text_lang).style != Style::Chinese && summary.chars().any(is_cjk))
+            .then_some(self.site.han_tag.as_str())?;
+        Some(escape_tagging_han(summary, false, tag))
     }
 
     /// A link to entry `i`.

@@ -103,6 +103,7 @@ impl<'a> ViewBuilder<'a> {
             title: &self.site.source(s).title,
             url: &s.url,
             summary: &self.summaries[i],
+            summary_html: self.summary_html(i),
             pages: s
                 .pages
                 .iter()

@@ -118,6 +118,7 @@ pub(super) fn tag_pages(
                 title: Cow::Owned(format!("{} ({})", term.name, term.entries.len())),
                 url: &first.url,
                 summary: "",
+                summary_html: None,
                 date: String::new(),
                 date_display: String::new(),
                 lang_tag: &lang.tag,

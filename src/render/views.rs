@@ -67,6 +67,9 @@ pub struct PageRef<'a> {
     pub url: &'a str,
     /// Plain-text summary.
     pub summary: &'a str,
+    /// The summary as HTML with its Chinese runs in `lang` spans, set only when
+    /// the text is not Chinese and has any (templates print `summary` otherwise).
+    pub summary_html: Option<String>,
     /// Date or empty (`YYYY-MM-DD`, for `datetime` attributes).
     pub date: String,
     /// Date written in the page's language (`2017年10月17日`), or empty.
@@ -84,6 +87,9 @@ pub struct SectionRef<'a> {
     pub url: &'a str,
     /// Plain-text summary.
     pub summary: &'a str,
+    /// The summary as HTML with its Chinese runs in `lang` spans, set only when
+    /// the text is not Chinese and has any (templates print `summary` otherwise).
+    pub summary_html: Option<String>,
     /// Its first pages, ordered: as many as one of its listing pages holds
     /// (`paginate_by`), all of them when listings are not paginated.
     pub pages: Vec<PageRef<'a>>,
