@@ -104,4 +104,54 @@ mod tests {
         // A full word with its suffix fits: kept whole.
         assert_eq!(cut(text, 18), "ᠠᠠᠠᠠᠠᠠᠠᠠ ᠭᠠᠵᠠᠷ\u{202F}ᠤᠨ…");
     }
+
+    /// Where `cut` may end: before a real space, after a sentence end, or
+    /// between two CJK characters.
+    fn is_boundary(text: &[char], end: usize) -> bool {
+        let (before, after) = (text[end - 1], text[end]);
+        (after.is_whitespace() && after != NNBSP)
+            || is_sentence_end(before)
+            || (is_cjk(before) && is_cjk(after))
+    }
+
+    #[test]
+    fn shipped_mongolian_paragraphs_are_cut_at_words() {
+        // Every paragraph of the shipped Mongolian pages, cut at every length:
+        // always a prefix (nothing dropped) ending at a word boundary.
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/content");
+        let mut files = vec![std::path::PathBuf::from(root)];
+        let mut paragraphs = Vec::new();
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                for e in std::fs::read_dir(&path).expect("content dir") {
+                    files.push(e.expect("dir entry").path());
+                }
+            } else if path.to_string_lossy().ends_with(".mn.md") {
+                let text = std::fs::read_to_string(&path).expect("page");
+                let body = text.splitn(3, "---\n").nth(2).unwrap_or("");
+                paragraphs.extend(
+                    body.split("\n\n")
+                        .map(|p| p.trim().replace('\n', " "))
+                        // Raw Markdown: links and shortcodes are not text.
+                        .filter(|p| {
+                            p.contains(NNBSP) && !p.contains(|c: char| c.is_ascii_alphabetic())
+                        }),
+                );
+            }
+        }
+        assert!(paragraphs.len() > 20, "{}", paragraphs.len());
+        let mut cuts = 0;
+        for p in &paragraphs {
+            let chars: Vec<char> = p.chars().collect();
+            for max in 40..chars.len().min(200) {
+                let out = cut(p, max);
+                let kept = out.strip_suffix('…').unwrap_or(&out);
+                assert!(p.starts_with(kept), "{max}: {out:?} / {p:?}");
+                let end = kept.chars().count();
+                assert!(is_boundary(&chars, end), "{max}: {out:?}");
+                cuts += 1;
+            }
+        }
+        assert!(cuts > 1000, "{cuts}");
+    }
 }
