@@ -249,3 +249,37 @@ fn aliases_redirect_old_urls_to_the_page() {
     let sitemap = site.read("sitemap.xml");
     assert!(!sitemap.contains("2017/"), "{sitemap}");
 }
+
+#[test]
+fn chinese_names_in_mongolian_summaries_keep_their_language() {
+    let site = SiteTest::new("bilingual");
+    site.build();
+    let mn = site.read("mn/measures/index.html");
+    let summary = mn
+        .split("<p class=summary>")
+        .nth(1)
+        .and_then(|s| s.split("</p>").next())
+        .unwrap_or_default();
+    assert!(
+        summary.contains(" <span lang=zh-Hans>包商银行</span> ᠡᠷᠬᠢᠯᠡᠭᠴᠢ"),
+        "{summary}"
+    );
+    // Plain text where markup cannot go: the description and the feed.
+    let page = site.read("mn/measures/finance/index.html");
+    let meta = page
+        .split("name=description>")
+        .next()
+        .and_then(|s| s.rsplit("<meta content=").next())
+        .unwrap_or_default();
+    assert!(
+        meta.contains(" 包商银行 ") && !meta.contains("<span"),
+        "{meta}"
+    );
+    let feed = site.read("mn/atom.xml");
+    assert!(!feed.contains("<span lang"), "{feed}");
+    assert!(feed.contains(" 包商银行 "), "{feed}");
+    // Chinese summaries are Chinese already: no span.
+    let zh = site.read("measures/index.html");
+    assert!(zh.contains("<p class=summary>"), "{zh}");
+    assert!(!zh.contains("<span lang=zh-Hans>"), "{zh}");
+}
