@@ -92,6 +92,7 @@ impl<'a> ViewBuilder<'a> {
             data_index: None,
             jsonld,
             search: None,
+            glossary: None,
         }
     }
 
@@ -139,6 +140,7 @@ impl<'a> ViewBuilder<'a> {
             data: None,
             data_index: None,
             search: None,
+            glossary: None,
         }
     }
 }

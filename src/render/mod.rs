@@ -6,6 +6,7 @@ mod builder;
 pub mod chart;
 mod context;
 pub mod data;
+mod glossary_page;
 pub mod datatable;
 pub mod jsonld;
 pub mod listing;
@@ -135,6 +136,10 @@ pub fn render_site(
         Err(d) => problems.extend(d),
     }
     files.extend(search_indexes);
+    match glossary_page::pages(&builder, templates) {
+        Ok(f) => files.extend(f),
+        Err(d) => problems.extend(d),
+    }
     // Feeds (serial per language) are written while the tag pages render.
     let (tags, feeds) = rayon::join(
         || listing::tag_pages(&builder, templates),
