@@ -75,7 +75,9 @@ pub fn parse(src: &str, path: &Path) -> Result<Glossary, Vec<Diagnostic>> {
     // An empty file is an empty glossary.
     let text = if src.trim().is_empty() { "[]" } else { src };
     let raw: Vec<RawTerm> = yaml::parse(text, path, 0).map_err(|d| {
-        vec![d.with_hint("the glossary is a list of `{ zh: …, mn: …, rejected: […], note: { zh: …, mn: … } }`")]
+        vec![d.with_hint(
+            "the glossary is a list of `{ zh: …, mn: …, rejected: […], note: { zh: …, mn: … } }`",
+        )]
     })?;
     let spans = Spans::parse(text, 0);
     let mut terms = Vec::new();
@@ -83,11 +85,12 @@ pub fn parse(src: &str, path: &Path) -> Result<Glossary, Vec<Diagnostic>> {
     for (i, r) in raw.into_iter().enumerate() {
         let at = spans.root().index(i);
         let pos = at.pos();
-        let field = |name: &str, value: Option<String>, problems: &mut Vec<Diagnostic>| {
-            match value.filter(|v| !v.trim().is_empty()) {
-                Some(v) => Some(v),
-                None => {
-                    problems.push(
+        let field = |name: &str, value: Option<String>, problems: &mut Vec<Diagnostic>| match value
+            .filter(|v| !v.trim().is_empty())
+        {
+            Some(v) => Some(v),
+            None => {
+                problems.push(
                         Diagnostic::error(
                             path,
                             pos.line,
@@ -98,8 +101,7 @@ pub fn parse(src: &str, path: &Path) -> Result<Glossary, Vec<Diagnostic>> {
                             "every entry needs `zh` (the Chinese term) and `mn` (its preferred Mongolian form)",
                         ),
                     );
-                    None
-                }
+                None
             }
         };
         let zh = field("zh", r.zh, &mut problems);

@@ -95,7 +95,10 @@ pub fn rejected(path: &Path, text: &str, syntax: Syntax, glossary: &Glossary) ->
                         path,
                         line,
                         col,
-                        format!("`{variant}` is a rejected form of {} in the glossary", term.zh),
+                        format!(
+                            "`{variant}` is a rejected form of {} in the glossary",
+                            term.zh
+                        ),
                     )
                     .with_hint(format!(
                         "write `{}` (content/glossary.yaml, line {})",
