@@ -163,6 +163,9 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Error> {
         text.extend(text_problems(&s.path, &s.body, s.body_line_offset, style));
     }
     text.extend(crate::proof::problems(root, &loaded.config));
+    if let Some(g) = &loaded.glossary {
+        text.extend(crate::proof::glossary_problems(root, &loaded.config, g));
+    }
     // Drafts are not built, but their links are checked like the others'.
     let drafts: Vec<SourcePage> = loaded
         .sources

@@ -26,6 +26,7 @@ pub mod config;
 pub mod content;
 pub mod data;
 pub mod diagnostics;
+pub mod glossary;
 pub mod hash;
 pub mod html;
 pub mod i18n;
@@ -156,6 +157,8 @@ pub struct Loaded {
     pub templates: Option<templates::Templates>,
     /// Static files.
     pub statics: Vec<OutputFile>,
+    /// `content/glossary.yaml`, when the site has one.
+    pub glossary: Option<glossary::Glossary>,
     /// Warnings of the load.
     pub warnings: Vec<Diagnostic>,
     /// Errors of the load; the site cannot be built while there are any.
@@ -187,6 +190,7 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Error> {
         .map_err(|d| problems.extend(d))
         .ok();
     let statics = collect(&mut problems, output::collect_static(root, &config.theme));
+    let glossary = collect(&mut problems, glossary::load(root));
     Ok(Loaded {
         root: root.to_path_buf(),
         config,
@@ -195,6 +199,7 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Error> {
         tables,
         templates,
         statics,
+        glossary,
         warnings,
         problems,
     })
@@ -253,6 +258,7 @@ pub fn resolve_site(loaded: Loaded, drafts: bool) -> Result<Resolved, Error> {
         tables,
         templates,
         statics,
+        glossary,
         mut warnings,
         problems,
     } = loaded;
@@ -260,7 +266,10 @@ pub fn resolve_site(loaded: Loaded, drafts: bool) -> Result<Resolved, Error> {
         return Err(Error::Content(problems));
     };
     let ids: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
-    let site = resolve::resolve(config, sources, &ids, drafts).map_err(Error::Content)?;
+    let mut site = resolve::resolve(config, sources, &ids, drafts).map_err(Error::Content)?;
+    if let Some(g) = glossary {
+        site.set_glossary(g);
+    }
     warnings.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Resolved {
         root,

@@ -2,6 +2,7 @@
 //! UI strings), their problems as diagnostics, and `check --fix`, which joins
 //! suffixes with U+202F in place.
 
+pub mod glossary;
 pub mod scan;
 pub mod suffixes;
 
@@ -133,6 +134,46 @@ pub fn problems(root: &Path, config: &Config) -> Vec<Diagnostic> {
         );
     }
     out
+}
+
+/// Glossary problems of the site: rejected variants in every Mongolian text
+/// file (and the data files, which hold Mongolian columns), and terms of an
+/// original missing from its Mongolian translation.
+pub fn glossary_problems(
+    root: &Path,
+    config: &Config,
+    glossary: &crate::glossary::Glossary,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for file in text_files(root, config) {
+        let data = file.path.starts_with("content/data");
+        if !(file.mongolian || data) {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(root.join(&file.path)) else {
+            continue;
+        };
+        out.extend(glossary::rejected(&file.path, &text, file.syntax, glossary));
+        if file.syntax != Syntax::Markdown || data {
+            continue;
+        }
+        let Some(original) = original_of(&file.path) else {
+            continue;
+        };
+        if let Ok(orig) = std::fs::read_to_string(root.join(&original)) {
+            out.extend(glossary::missing(&file.path, &text, &orig, glossary));
+        }
+    }
+    out
+}
+
+/// `a/b.md` for the translation `a/b.<lang>.md`.
+fn original_of(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    match crate::content::page::split_name(name)? {
+        (base, Some(_)) => Some(path.with_file_name(format!("{base}.md"))),
+        (_, None) => None,
+    }
 }
 
 /// One suffix joined by `check --fix`.

@@ -58,7 +58,7 @@ fn is_private_use(c: char) -> bool {
 }
 
 /// Which characters of a line are code, URLs, link destinations or HTML tags.
-fn skip_mask(chars: &[char]) -> Vec<bool> {
+pub(crate) fn skip_mask(chars: &[char]) -> Vec<bool> {
     let mut mask = vec![false; chars.len()];
     let starts = |i: usize, s: &str| {
         s.chars()

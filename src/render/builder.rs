@@ -69,6 +69,7 @@ impl<'a> ViewBuilder<'a> {
                 .collect(),
             generator: "bichig",
             feed_url: &l.feed.url,
+            glossary_url: l.glossary.as_ref().map_or("", |t| t.url.as_str()),
         }
     }
 

@@ -92,6 +92,7 @@ impl<'a> ViewBuilder<'a> {
             data_index: None,
             jsonld,
             search: None,
+            glossary: None,
         }
     }
 
@@ -140,6 +141,7 @@ impl<'a> ViewBuilder<'a> {
             data: None,
             data_index: None,
             search: None,
+            glossary: None,
         }
     }
 }

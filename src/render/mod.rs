@@ -7,6 +7,7 @@ pub mod chart;
 mod context;
 pub mod data;
 pub mod datatable;
+mod glossary_page;
 pub mod jsonld;
 pub mod listing;
 mod search_page;
@@ -135,6 +136,10 @@ pub fn render_site(
         Err(d) => problems.extend(d),
     }
     files.extend(search_indexes);
+    match glossary_page::pages(&builder, templates) {
+        Ok(f) => files.extend(f),
+        Err(d) => problems.extend(d),
+    }
     // Feeds (serial per language) are written while the tag pages render.
     let (tags, feeds) = rayon::join(
         || listing::tag_pages(&builder, templates),

@@ -32,6 +32,8 @@ pub struct SiteView<'a> {
     pub generator: &'static str,
     /// URL of this language's Atom feed.
     pub feed_url: &'a str,
+    /// URL of this language's glossary page; empty when the site has none.
+    pub glossary_url: &'a str,
 }
 
 /// An item of the main navigation.
@@ -296,6 +298,33 @@ pub struct TemplateContext<'a> {
     /// Set for `search.html`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub search: Option<SearchView<'a>>,
+    /// Set for `glossary.html`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub glossary: Option<GlossaryView<'a>>,
+}
+
+/// The glossary page: every term in both languages.
+#[derive(Debug, Clone, Serialize)]
+pub struct GlossaryView<'a> {
+    /// Language tag for the Chinese text (`zh-Hans`).
+    pub zh_tag: &'a str,
+    /// Language tag for the Mongolian text (`mn-Mong`).
+    pub mn_tag: &'a str,
+    /// Terms, in file order.
+    pub terms: Vec<GlossaryTermView<'a>>,
+}
+
+/// One term of the glossary page.
+#[derive(Debug, Clone, Serialize)]
+pub struct GlossaryTermView<'a> {
+    /// Chinese term.
+    pub zh: &'a str,
+    /// Preferred Mongolian form.
+    pub mn: &'a str,
+    /// Note in Chinese (may be empty).
+    pub note_zh: &'a str,
+    /// Note in Mongolian (may be empty).
+    pub note_mn: &'a str,
 }
 
 /// The search page's resources.

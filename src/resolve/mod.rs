@@ -87,6 +87,8 @@ pub struct Site {
     /// Tag of the first Chinese language (`zh-Hans` when there is none): Han
     /// text inside another language's page is marked with it.
     pub han_tag: String,
+    /// The translation glossary (`content/glossary.yaml`), when there is one.
+    pub glossary: Option<crate::glossary::Glossary>,
     by_key: HashMap<(String, LangId), usize>,
 }
 
@@ -134,6 +136,14 @@ impl Site {
             .collect()
     }
 
+    /// Gives the site its glossary, and each language its `/glossary/` page.
+    pub fn set_glossary(&mut self, glossary: crate::glossary::Glossary) {
+        for l in &mut self.langs {
+            l.glossary = Some(self.urls.page(&format!("{}glossary/", l.prefix)));
+        }
+        self.glossary = Some(glossary);
+    }
+
     /// Language codes, in language order.
     pub fn lang_codes(&self) -> Vec<&str> {
         self.langs.iter().map(|l| l.code.as_str()).collect()
@@ -174,6 +184,7 @@ pub fn resolve(
         sources,
         entries,
         series: Vec::new(),
+        glossary: None,
         by_key,
     };
     site.series = series::resolve(&mut site)?;

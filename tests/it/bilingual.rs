@@ -282,4 +282,46 @@ fn chinese_names_in_mongolian_summaries_keep_their_language() {
     let zh = site.read("measures/index.html");
     assert!(zh.contains("<p class=summary>"), "{zh}");
     assert!(!zh.contains("<span lang=zh-Hans>"), "{zh}");
+
+fn glossary_pages_in_both_languages_with_switcher_and_footer_link() {
+    let site = SiteTest::new("bilingual");
+    site.build();
+    assert!(
+        !site.has("glossary/index.html"),
+        "no glossary file, no page"
+    );
+    assert!(!site
+        .read("measures/finance/index.html")
+        .contains("footer-glossary"));
+    site.write(
+        "content/glossary.yaml",
+        "- zh: 金融\n  mn: ᠰᠠᠩᠬᠦᠦ\n  note: { zh: 银行与保险, mn: ᠪᠠᠨᠺ }\n",
+    );
+    site.build();
+    let zh = site.read("glossary/index.html");
+    let mn = site.read("mn/glossary/index.html");
+    assert!(zh.contains("<dt lang=zh-Hans>金融</dt>"), "{zh}");
+    assert!(zh.contains("lang=mn-Mong>ᠰᠠᠩᠬᠦᠦ</dd>"), "{zh}");
+    assert!(zh.contains("银行与保险") && mn.contains("lang=mn-Mong>ᠪᠠᠨᠺ</dd>"));
+    assert!(zh.contains("<title>术语表"), "{zh}");
+    assert!(
+        mn.contains("<html class=wm-vertical-lr lang=mn-Mong>"),
+        "{mn}"
+    );
+    // The switcher links each page to the other language's.
+    assert!(
+        zh.contains("<a href=/mn/glossary/ hreflang=mn-Mong"),
+        "{zh}"
+    );
+    assert!(mn.contains("<a href=/glossary/ hreflang=zh-Hans"), "{mn}");
+    // Every page's footer links this language's glossary.
+    let page = site.read("mn/measures/finance/index.html");
+    assert!(
+        page.contains("footer-glossary><a href=/mn/glossary/>"),
+        "{page}"
+    );
+    assert!(site
+        .read("measures/finance/index.html")
+        .contains("footer-glossary><a href=/glossary/>术语表</a>"));
+    assert!(site.read("sitemap.xml").contains("/mn/glossary/"));
 }

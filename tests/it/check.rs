@@ -268,3 +268,61 @@ fn a_file_that_cannot_be_rewritten_is_left_as_it_was() {
     );
     assert_eq!(source(&site, page), text, "left as it was");
 }
+
+/// A glossary for the `bilingual` fixture: 金融 is present in the translation
+/// only with a suffix, 贷款 has a rejected variant, 银行 is missing.
+const GLOSSARY: &str = "- zh: 金融\n  mn: ᠰᠠᠩᠬᠦᠦ\n- zh: 贷款\n  mn: ᠵᠡᠭᠡᠯ ᠮᠥᠩᠭᠥ\n  rejected: [ᠵᠡᠭᠡᠯ]\n- zh: 银行\n  mn: ᠪᠠᠨᠺ\n";
+
+#[test]
+fn glossary_rejected_variants_and_missing_terms() {
+    let site = SiteTest::new("bilingual");
+    site.write("content/glossary.yaml", GLOSSARY);
+    site.write(
+        "content/measures/finance.mn.md",
+        "---\ntitle: ᠭᠠᠷᠴᠠᠭ\nweight: 1\ndate: 2017-10-17\ntranslation: draft\n---\n\nᠪᠠ ᠵᠡᠭᠡᠯ\u{202F}ᠢ ᠪᠠ\nᠵᠡᠭᠡᠯᠡᠬᠦ `ᠵᠡᠭᠡᠯ` ᠰᠠᠩᠬᠦᠦ\u{202F}ᠶᠢᠨ [ᠵᠣᠬᠢᠶᠠᠨ](organisation.md)᠃\n",
+    );
+    let r = site.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    for needle in [
+        "content/measures/finance.mn.md:8:4: error: `ᠵᠡᠭᠡᠯ` is a rejected form of 贷款",
+        "hint: write `ᠵᠡᠭᠡᠯ ᠮᠥᠩᠭᠥ` (content/glossary.yaml, line 3)",
+        "content/measures/finance.mn.md:1:1: warning: the original uses 银行 but the translation has no `ᠪᠠᠨᠺ`",
+    ] {
+        assert!(r.stdout.contains(needle), "missing {needle:?} in:\n{}", r.stdout);
+    }
+    // Near misses: a longer word and a code span (line 9) are no variant; the
+    // preferred form with a suffix is present; a rejected variant is not also
+    // reported as a missing term.
+    assert!(!r.stdout.contains("finance.mn.md:9:"), "{}", r.stdout);
+    assert!(!r.stdout.contains("uses 金融"), "{}", r.stdout);
+    assert!(!r.stdout.contains("uses 贷款"), "{}", r.stdout);
+    assert_eq!(
+        r.stdout.matches("is a rejected form").count(),
+        1,
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn glossary_load_errors_name_the_line() {
+    let site = SiteTest::new("bilingual");
+    site.write(
+        "content/glossary.yaml",
+        "- zh: 金融\n  mn: ᠰᠠᠩᠬᠦᠦ\n- zh: 贷款\n",
+    );
+    site.run(&["check"]).fails_with(1, &[]);
+    let r = site.run(&["build"]);
+    r.fails_with(
+        1,
+        &["content/glossary.yaml:3:3: error: glossary entry 2 has no `mn`"],
+    );
+    site.write("content/glossary.yaml", "- zh: 金融\n  mn: [ᠰᠠᠩᠬᠦᠦ\n");
+    site.run(&["build"])
+        .fails_with(1, &["content/glossary.yaml:", "invalid YAML"]);
+    site.write("content/glossary.yaml", "- mn: ᠰᠠᠩᠬᠦᠦ\n");
+    site.run(&["build"]).fails_with(
+        1,
+        &["content/glossary.yaml:1:3: error: glossary entry 1 has no `zh`"],
+    );
+}
