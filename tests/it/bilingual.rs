@@ -282,7 +282,9 @@ fn chinese_names_in_mongolian_summaries_keep_their_language() {
     let zh = site.read("measures/index.html");
     assert!(zh.contains("<p class=summary>"), "{zh}");
     assert!(!zh.contains("<span lang=zh-Hans>"), "{zh}");
+}
 
+#[test]
 fn glossary_pages_in_both_languages_with_switcher_and_footer_link() {
     let site = SiteTest::new("bilingual");
     site.build();
