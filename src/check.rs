@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::content::SourcePage;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::locale::Style;
+use crate::proof::scan::{prose_lines, Syntax};
 use crate::script::{is_cyrillic, is_fvs, is_han, is_mongolian_letter, FVS1, FVS2, MVS, NNBSP};
 use crate::Error;
 
@@ -19,16 +20,8 @@ use crate::Error;
 /// Chinese text) half-width punctuation between Chinese characters.
 pub fn text_problems(path: &Path, body: &str, line_offset: usize, style: Style) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut fence = false;
-    for (n, line) in body.lines().enumerate() {
+    for (n, _, line) in prose_lines(body, Syntax::Markdown) {
         let line_no = n + 1 + line_offset;
-        if line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~") {
-            fence = !fence;
-            continue;
-        }
-        if fence {
-            continue;
-        }
         let chars: Vec<char> = line.chars().collect();
         let mongolian_line = chars.iter().any(|&c| is_mongolian_letter(c));
         let mut in_code = false;

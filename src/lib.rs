@@ -267,9 +267,7 @@ pub fn resolve_site(loaded: Loaded, drafts: bool) -> Result<Resolved, Error> {
     };
     let ids: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
     let mut site = resolve::resolve(config, sources, &ids, drafts).map_err(Error::Content)?;
-    if let Some(g) = glossary {
-        site.set_glossary(g);
-    }
+    site.glossary = glossary;
     warnings.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Resolved {
         root,

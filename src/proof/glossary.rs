@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use super::scan::{skip_mask, Syntax};
+use super::scan::{prose_lines, skip_mask, Syntax};
 use crate::diagnostics::Diagnostic;
 use crate::glossary::Glossary;
 use crate::script::{is_fvs, is_mongolian_letter, MVS, ZWJ, ZWNJ};
@@ -34,18 +34,7 @@ fn prepare(text: &str, syntax: Syntax) -> Prepared {
         chars: Vec::new(),
         pos: Vec::new(),
     };
-    let mut fence = false;
-    for (n, line) in text.lines().enumerate() {
-        if syntax == Syntax::Markdown {
-            let t = line.trim_start();
-            if t.starts_with("```") || t.starts_with("~~~") {
-                fence = !fence;
-                continue;
-            }
-            if fence {
-                continue;
-            }
-        }
+    for (n, _, line) in prose_lines(text, syntax) {
         let chars: Vec<char> = line.chars().collect();
         let mask = skip_mask(&chars);
         for (i, (&c, &m)) in chars.iter().zip(&mask).enumerate() {

@@ -111,26 +111,37 @@ pub(crate) fn skip_mask(chars: &[char]) -> Vec<bool> {
     mask
 }
 
+/// The lines of `text` outside fenced code (for Markdown), each with its
+/// 0-based index, the byte offset where it starts and its text without the
+/// line end.
+pub fn prose_lines(text: &str, syntax: Syntax) -> impl Iterator<Item = (usize, usize, &str)> {
+    let mut fence = false;
+    let mut line_start = 0;
+    text.split_inclusive('\n')
+        .enumerate()
+        .filter_map(move |(n, raw)| {
+            let start = line_start;
+            line_start += raw.len();
+            let line = raw.trim_end_matches(['\n', '\r']);
+            if syntax == Syntax::Markdown {
+                let t = line.trim_start();
+                if t.starts_with("```") || t.starts_with("~~~") {
+                    fence = !fence;
+                    return None;
+                }
+                if fence {
+                    return None;
+                }
+            }
+            Some((n, start, line))
+        })
+}
+
 /// Scans `text`; `mongolian_file` says the whole file is in Mongolian (private-use
 /// code points are then flagged on every line, not only beside Mongolian letters).
 pub fn scan(text: &str, syntax: Syntax, mongolian_file: bool) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut fence = false;
-    let mut line_start = 0;
-    for (n, raw) in text.split_inclusive('\n').enumerate() {
-        let start = line_start;
-        line_start += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
-        if syntax == Syntax::Markdown {
-            let t = line.trim_start();
-            if t.starts_with("```") || t.starts_with("~~~") {
-                fence = !fence;
-                continue;
-            }
-            if fence {
-                continue;
-            }
-        }
+    for (n, start, line) in prose_lines(text, syntax) {
         let indexed: Vec<(usize, char)> = line.char_indices().collect();
         let chars: Vec<char> = indexed.iter().map(|&(_, c)| c).collect();
         let byte = |i: usize| start + indexed.get(i).map_or(line.len(), |&(b, _)| b);

@@ -69,7 +69,11 @@ impl<'a> ViewBuilder<'a> {
                 .collect(),
             generator: "bichig",
             feed_url: &l.feed.url,
-            glossary_url: l.glossary.as_ref().map_or("", |t| t.url.as_str()),
+            glossary_url: if site.glossary.is_some() {
+                &l.glossary.url
+            } else {
+                ""
+            },
         }
     }
 

@@ -8,16 +8,7 @@ use super::views::{GlossaryTermView, GlossaryView};
 use crate::diagnostics::Diagnostic;
 use crate::locale::Style;
 use crate::output::OutputFile;
-use crate::resolve::Target;
 use crate::templates::Templates;
-
-/// Stands in for a language's glossary page where it has none (never rendered:
-/// every language has one when the site has a glossary).
-static NO_PAGE: Target = Target {
-    url: String::new(),
-    permalink: String::new(),
-    out_path: String::new(),
-};
 
 /// The glossary page of every language, when the site has a glossary and the
 /// theme has `glossary.html`.
@@ -40,10 +31,8 @@ pub(super) fn pages(
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for lang in &site.langs {
-        let Some(target) = &lang.glossary else {
-            continue;
-        };
-        let mut ctx = b.generated(lang.id, |l| l.glossary.as_ref().unwrap_or(&NO_PAGE));
+        let target = &lang.glossary;
+        let mut ctx = b.generated(lang.id, |l| &l.glossary);
         ctx.glossary = Some(GlossaryView {
             zh_tag: &site.han_tag,
             mn_tag,

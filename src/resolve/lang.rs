@@ -57,8 +57,8 @@ pub struct Lang {
     pub data_index: Target,
     /// Pages of each data table, in table order.
     pub data: Vec<DataTarget>,
-    /// `/glossary/`, when the site has a glossary.
-    pub glossary: Option<Target>,
+    /// `/glossary/` (written only when the site has a glossary).
+    pub glossary: Target,
 }
 
 /// The languages of `config`, with their generated pages (homes and menus are
@@ -102,7 +102,7 @@ pub(super) fn langs(config: &Config, urls: &Urls, table_ids: &[&str]) -> Vec<Lan
                         csv: urls.file(&format!("{prefix}data/{id}/{id}.csv")),
                     })
                     .collect(),
-                glossary: None,
+                glossary: urls.page(&format!("{prefix}glossary/")),
                 prefix,
             }
         })

@@ -136,14 +136,6 @@ impl Site {
             .collect()
     }
 
-    /// Gives the site its glossary, and each language its `/glossary/` page.
-    pub fn set_glossary(&mut self, glossary: crate::glossary::Glossary) {
-        for l in &mut self.langs {
-            l.glossary = Some(self.urls.page(&format!("{}glossary/", l.prefix)));
-        }
-        self.glossary = Some(glossary);
-    }
-
     /// Language codes, in language order.
     pub fn lang_codes(&self) -> Vec<&str> {
         self.langs.iter().map(|l| l.code.as_str()).collect()
