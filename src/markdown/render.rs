@@ -265,7 +265,7 @@ pub fn render(
             ),
         );
     }
-    out.summary = summary::cut(&summary_text, SUMMARY_CHARS);
+    out.summary = summary::cut(&summary_text, SUMMARY_CHARS, ctx.tag_han.is_some());
     out
 }
 

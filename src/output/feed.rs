@@ -13,6 +13,9 @@ pub struct FeedEntry {
     pub date: Date,
     /// Plain-text summary.
     pub summary: String,
+    /// The summary as HTML, when it needs markup (Chinese names inside a
+    /// Mongolian summary keep their language there).
+    pub summary_html: Option<String>,
     /// Language tag of the entry's text.
     pub lang: String,
 }
@@ -41,14 +44,17 @@ pub fn atom(
         escape_xml(feed_url),
     );
     for e in entries {
+        let summary = match &e.summary_html {
+            Some(html) => format!("<summary type=\"html\">{}</summary>", escape_xml(html)),
+            None => format!("<summary>{}</summary>", escape_xml(&e.summary)),
+        };
         out.push_str(&format!(
-            "<entry xml:lang=\"{}\">\n<title>{}</title>\n<link href=\"{}\"/>\n<id>{}</id>\n<updated>{}</updated>\n<summary>{}</summary>\n</entry>\n",
+            "<entry xml:lang=\"{}\">\n<title>{}</title>\n<link href=\"{}\"/>\n<id>{}</id>\n<updated>{}</updated>\n{summary}\n</entry>\n",
             escape_xml(&e.lang),
             escape_xml(&e.title),
             escape_xml(&e.url),
             escape_xml(&e.url),
             stamp(e.date),
-            escape_xml(&e.summary),
         ));
     }
     out.push_str("</feed>\n");
@@ -68,6 +74,7 @@ mod tests {
                 .unwrap()
                 .date(),
             summary: "\"x\"".into(),
+            summary_html: None,
             lang: "zh-Hans".into(),
         };
         let xml = atom(
@@ -84,12 +91,32 @@ mod tests {
     }
 
     #[test]
+    fn a_summary_with_markup_is_html_escaped_once() {
+        let e = FeedEntry {
+            title: "t".into(),
+            url: "https://e.org/mn/a/".into(),
+            date: crate::content::SourceDate::parse("2017-10-17")
+                .unwrap()
+                .date(),
+            summary: "ᠪᠠᠩᠺ 农业银行".into(),
+            summary_html: Some("ᠪᠠᠩᠺ <span lang=zh-Hans>农业银行</span>".into()),
+            lang: "mn-Mong".into(),
+        };
+        let xml = atom("T", "f", "s", "mn-Mong", &[e]);
+        assert!(
+            xml.contains("<summary type=\"html\">ᠪᠠᠩᠺ &lt;span lang=zh-Hans&gt;农业银行&lt;/span&gt;</summary>"),
+            "{xml}"
+        );
+    }
+
+    #[test]
     fn feed_is_updated_on_its_newest_day() {
         let entry = |url: &str, date: &str| FeedEntry {
             title: "t".into(),
             url: url.into(),
             date: crate::content::SourceDate::parse(date).unwrap().date(),
             summary: String::new(),
+            summary_html: None,
             lang: "zh-Hans".into(),
         };
         let entries = [

@@ -112,11 +112,7 @@ impl<'a> ViewBuilder<'a> {
     /// Entry `i`'s summary as HTML when it holds Chinese inside other text: the
     /// Han runs keep their own language (and font) there.
     pub(super) fn summary_html(&self, i: usize) -> Option<String> {
-        let e = &self.site.entries[i];
-        let summary = &self.summaries[i];
-        let tag = (self.lang(e.text_lang).style != Style::Chinese && summary.chars().any(is_cjk))
-            .then_some(self.site.han_tag.as_str())?;
-        Some(escape_tagging_han(summary, false, tag))
+        tagged_summary(self.site, &self.site.entries[i], &self.summaries[i])
     }
 
     /// A link to entry `i`.
@@ -259,4 +255,12 @@ impl<'a> ViewBuilder<'a> {
             })
             .collect()
     }
+}
+
+/// `summary` of entry `e` as HTML with its Han runs in their own language, when
+/// the entry's text is not Chinese and holds some; `None` when plain text will do.
+pub(super) fn tagged_summary(site: &Site, e: &Entry, summary: &str) -> Option<String> {
+    let tag = (site.lang(e.text_lang).style != Style::Chinese && summary.chars().any(is_cjk))
+        .then_some(site.han_tag.as_str())?;
+    Some(escape_tagging_han(summary, false, tag))
 }

@@ -52,6 +52,7 @@ pub(super) fn pages(
         ctx.search = Some(SearchView {
             index_url: &lang.search_index.url,
             script_url: site.urls.asset("js/search.js"),
+            han_tag: (lang.style != crate::locale::Style::Chinese).then_some(site.han_tag.as_str()),
         });
         match templates.render(lang.id, "search.html", &ctx, Path::new("search")) {
             Ok(html) => files.push(OutputFile::page(

@@ -32,6 +32,7 @@ pub fn feeds(site: &Site, summaries: &[String]) -> Vec<OutputFile> {
                             url: e.permalink.clone(),
                             date: date.date(),
                             summary: summaries[i].clone(),
+                            summary_html: super::builder::tagged_summary(site, e, &summaries[i]),
                             lang: site.lang(e.text_lang).tag.clone(),
                         },
                     ))

@@ -334,6 +334,8 @@ pub struct SearchView<'a> {
     pub index_url: &'a str,
     /// URL of the search script.
     pub script_url: String,
+    /// On a page not in Chinese, the tag Han runs in results get (`zh-Hans`).
+    pub han_tag: Option<&'a str>,
 }
 
 /// A data table's own page.

@@ -171,6 +171,14 @@ fn search_finds_chinese_by_bigrams_and_mongolian_through_controls() {
         mn.contains('\u{180B}'),
         "the snippet shows the original text with its selector"
     );
+    assert!(
+        mn.contains("<span lang=\"zh-Hans\">包商银行</span>"),
+        "a Chinese name in a Mongolian snippet keeps its language:\n{mn}"
+    );
+    assert!(
+        !zh.contains("<span lang="),
+        "Chinese results need no tagging:\n{zh}"
+    );
 }
 
 #[test]

@@ -7,7 +7,9 @@
  * space) also match joined. Snippets show the ORIGINAL text around the first
  * match, found through a map from normalized back to original positions.
  * UI strings come from data-results ({n}), data-no-results ({q}) and
- * data-error; page text only ever goes in as text nodes.
+ * data-error; page text only ever goes in as text nodes. On a page in another
+ * language than Chinese, data-han holds the tag that Han runs in titles and
+ * snippets get (a Chinese name in Mongolian text keeps its language and font).
  */
 (function () {
   "use strict";
@@ -30,12 +32,31 @@
   const BREAK = /[\t\n\r \u3000]/;
 
   let loading = null, runs = 0;
+  const HAN_TAG = script.getAttribute("data-han");
+  const HAN_RUN = /[\u3400-\u9FFF\uF900-\uFAFF\u{20000}-\u{3FFFF}]+/gu;
 
   function el(tag, cls, text) {
     const e = document.createElement(tag);
     if (cls) { e.className = cls; }
-    e.textContent = text;
+    e.append(...tagged(text));
     return e;
+  }
+
+  // Text as nodes: Han runs in <span lang=…> when the page asks for it.
+  function tagged(text) {
+    if (!HAN_TAG) { return [text]; }
+    const nodes = [];
+    let last = 0;
+    for (const m of text.matchAll(HAN_RUN)) {
+      if (m.index > last) { nodes.push(text.slice(last, m.index)); }
+      const span = document.createElement("span");
+      span.lang = HAN_TAG;
+      span.textContent = m[0];
+      nodes.push(span);
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) { nodes.push(text.slice(last)); }
+    return nodes;
   }
 
   // Normalized text; for each of its code units, the original [start, end).
@@ -184,7 +205,7 @@
       while (b < text.length && (FVS.test(text[b]) || /[\uDC00-\uDFFF]/.test(text[b]))) { b++; }
     }
     const p = el("p", "search-snippet", "");
-    p.append((a > 0 ? "…" : "") + text.slice(a, ms), el("mark", "", text.slice(ms, me)), text.slice(me, b) + (b < text.length ? "…" : ""));
+    p.append(...tagged((a > 0 ? "…" : "") + text.slice(a, ms)), el("mark", "", text.slice(ms, me)), ...tagged(text.slice(me, b) + (b < text.length ? "…" : "")));
     return p;
   }
 
