@@ -176,7 +176,8 @@ pub fn numbers(page: &Page<'_>) -> Vec<Number> {
             }
             let glued = glued || chars.get(i).is_some_and(|c| c.is_ascii_alphabetic());
             let digits = normalize(&chars[start..i].iter().collect::<String>());
-            if !glued && !(list_number && start == lead) && counts(&digits) {
+            let numbering = list_number && start == lead;
+            if !glued && !numbering && counts(&digits) {
                 out.push(Number {
                     digits,
                     line: n + 1 + page.line_offset,
@@ -240,7 +241,9 @@ pub fn compare(
     let path = translation.path;
     let mut out = Vec::new();
 
-    let mut by_key: BTreeMap<(&str, &str, &str), (Vec<&Stat>, Vec<&Stat>)> = BTreeMap::new();
+    // Each call: its uses in the original, then in the translation.
+    type Uses<'s> = (Vec<&'s Stat>, Vec<&'s Stat>);
+    let mut by_key: BTreeMap<(&str, &str, &str), Uses<'_>> = BTreeMap::new();
     for s in &o_stats {
         by_key.entry(s.key()).or_default().0.push(s);
     }

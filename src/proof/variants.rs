@@ -59,10 +59,8 @@ pub const FOLDS: &[(&str, &str, Where, &str)] = &[
 
 /// Different words that share a visual key: each keeps a key of its own, so
 /// one is never reported as a spelling of the other. (spelling, meaning.)
-pub const HOMOGRAPHS: &[(&str, &str)] = &[
-    ("ᠦᠷ᠎ᠡ", "üre: seed, result"),
-    ("ᠥᠷ᠎ᠡ", "öre: debt (举债)"),
-];
+pub const HOMOGRAPHS: &[(&str, &str)] =
+    &[("ᠦᠷ᠎ᠡ", "üre: seed, result"), ("ᠥᠷ᠎ᠡ", "öre: debt (举债)")];
 
 /// The key a word is counted under: its own spelling for a [`HOMOGRAPHS`]
 /// entry, else its [`visual_key`].
@@ -219,10 +217,7 @@ impl Tally {
         for w in words(text, syntax) {
             self.seen += 1;
             let order = self.seen;
-            let spellings = self
-                .keys
-                .entry((w.suffix, tally_key(&w.text)))
-                .or_default();
+            let spellings = self.keys.entry((w.suffix, tally_key(&w.text))).or_default();
             spellings
                 .entry(w.text)
                 .and_modify(|s| s.count += 1)
