@@ -117,7 +117,8 @@ pub struct JsonProblem {
     /// Hint, if any.
     pub hint: Option<String>,
     /// What kind of problem (`suffix-space`, `mvs`, `private-use`,
-    /// `line-start-punctuation`, `other`).
+    /// `line-start-punctuation`, `spelling-variant`, `stat-missing`,
+    /// `stat-extra`, `number-missing`, `typed-figure`, `other`).
     pub kind: &'static str,
 }
 

@@ -122,11 +122,14 @@ fn counts(digits: &str) -> bool {
 pub fn numbers(page: &Page<'_>) -> Vec<Number> {
     // Shortcodes are blanked character by character, so columns stay right.
     let calls = shortcodes::find(page.body).0;
+    let mut next = calls.iter().peekable();
     let blanked: String = page
         .body
         .char_indices()
         .map(|(b, c)| {
-            let inside = calls.iter().any(|s| (s.start..s.end).contains(&b));
+            // Calls come in body order and do not overlap.
+            while next.next_if(|s| s.end <= b).is_some() {}
+            let inside = next.peek().is_some_and(|s| s.start <= b);
             if inside && c != '\n' {
                 '\u{1}'
             } else {

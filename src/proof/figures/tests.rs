@@ -67,6 +67,13 @@ fn shortcodes_code_and_urls_are_not_prose() {
         .map(|n| n.digits)
         .collect();
     assert_eq!(n, ["2021"]);
+    // Between two calls on one line, with their columns.
+    let body = format!("{C}12{P}34\n{C}\n");
+    let n: Vec<(String, usize)> = numbers(&page(ZH, &body))
+        .into_iter()
+        .map(|n| (n.digits, n.column))
+        .collect();
+    assert_eq!(n, [("12".to_string(), 37), ("34".to_string(), 75)]);
 }
 
 #[test]
