@@ -117,7 +117,8 @@ pub struct JsonProblem {
     /// Hint, if any.
     pub hint: Option<String>,
     /// What kind of problem (`suffix-space`, `mvs`, `private-use`,
-    /// `line-start-punctuation`, `other`).
+    /// `line-start-punctuation`, `spelling-variant`, `stat-missing`,
+    /// `stat-extra`, `number-missing`, `typed-figure`, `other`).
     pub kind: &'static str,
 }
 
@@ -156,6 +157,7 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Error> {
         text.extend(text_problems(&s.path, &s.body, s.body_line_offset, style));
     }
     text.extend(crate::proof::problems(root, &loaded.config));
+    text.extend(crate::proof::variants::problems(root, &loaded.config));
     if let Some(g) = &loaded.glossary {
         text.extend(crate::proof::glossary_problems(root, &loaded.config, g));
     }
@@ -172,7 +174,7 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Error> {
         Err(e) => return Err(e),
     };
     let site = &resolved.site;
-    let mut translations = Vec::new();
+    let mut translations = figures_problems(site, &resolved.tables);
     let status = crate::status::coverage(site, &resolved.warnings);
     for (path, hash) in &status.stale {
         translations.push(
@@ -211,6 +213,37 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Error> {
         Err(Error::Content(d)) => Ok(finish([d, text, translations])),
         Err(e) => Err(e),
     }
+}
+
+/// Figures of each translation against its original ([`crate::proof::figures`]);
+/// a stat's value is its cell as `stat` writes it, without the unit.
+fn figures_problems(
+    site: &crate::resolve::Site,
+    tables: &[crate::data::DataTable],
+) -> Vec<Diagnostic> {
+    use crate::proof::figures::{compare, Page, Stat};
+    let value = |s: &Stat| -> Option<String> {
+        let table = tables.iter().find(|t| t.id == s.id)?;
+        let c = table.column(&s.col)?;
+        match table.row(&s.row)?.cells.get(c)? {
+            crate::data::Cell::Number(n) => {
+                Some(crate::data::format::number(*n, &table.columns[c]))
+            }
+            _ => None,
+        }
+    };
+    let mut out = Vec::new();
+    for e in site
+        .entries
+        .iter()
+        .filter(|e| !e.fallback && e.lang != crate::resolve::LangId::DEFAULT)
+    {
+        if let Some(original) = site.lookup(&e.key, crate::resolve::LangId::DEFAULT) {
+            let (o, t) = (site.source(original), site.source(e));
+            out.extend(compare(&Page::of(o), &Page::of(t), &value));
+        }
+    }
+    out
 }
 
 /// With `fix`, joins suffixes first ([`crate::proof::fix`]); then checks. Returns

@@ -2,9 +2,11 @@
 //! UI strings), their problems as diagnostics, and `check --fix`, which joins
 //! suffixes with U+202F in place.
 
+pub mod figures;
 pub mod glossary;
 pub mod scan;
 pub mod suffixes;
+pub mod variants;
 
 use std::path::{Path, PathBuf};
 
@@ -114,8 +116,30 @@ pub fn kind_name(message: &str) -> &'static str {
         "private-use"
     } else if message.starts_with("a line starts with Mongolian punctuation") {
         "line-start-punctuation"
+    } else if let Some(kind) = figure_kind(message) {
+        kind
     } else {
         "other"
+    }
+}
+
+/// The kinds of the spelling-variant and figures warnings ([`variants`],
+/// [`figures`]): `spelling-variant`, `stat-missing`, `stat-extra`,
+/// `number-missing`, `typed-figure`.
+fn figure_kind(message: &str) -> Option<&'static str> {
+    if message.starts_with("one word, ") && message.contains(" spellings: ") {
+        Some("spelling-variant")
+    } else if message.starts_with("`stat(") && message.contains("` of the original is missing here")
+    {
+        Some("stat-missing")
+    } else if message.starts_with("`stat(") && message.ends_with("` is not in the original") {
+        Some("stat-extra")
+    } else if message.starts_with("number `") && message.ends_with(" is missing here") {
+        Some("number-missing")
+    } else if message.starts_with("typed by hand: ") {
+        Some("typed-figure")
+    } else {
+        None
     }
 }
 

@@ -326,3 +326,59 @@ fn glossary_load_errors_name_the_line() {
         &["content/glossary.yaml:1:3: error: glossary entry 1 has no `zh`"],
     );
 }
+
+#[test]
+fn figures_and_spelling_variants_in_json() {
+    let site = SiteTest::new("figures");
+    let r = site.run(&["check", "--format", "json"]);
+    assert_eq!(r.code, 0, "warnings only: {}", r.stdout);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let ours = [
+        "stat-missing",
+        "stat-extra",
+        "number-missing",
+        "typed-figure",
+        "spelling-variant",
+    ];
+    let got: Vec<(String, String, u64, u64)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| ours.contains(&p["kind"].as_str().unwrap()))
+        .map(|p| {
+            assert_eq!(p["severity"], "warning", "{p}");
+            (
+                p["kind"].as_str().unwrap().to_string(),
+                p["path"].as_str().unwrap().to_string(),
+                p["line"].as_u64().unwrap(),
+                p["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let mn = "content/_index.mn.md";
+    let want: Vec<(String, String, u64, u64)> = [
+        // Both stats of the original's first paragraph, at the same paragraph.
+        ("stat-missing", mn, 6, 1),
+        ("stat-missing", mn, 6, 1),
+        ("typed-figure", mn, 6, 32),
+        ("stat-extra", mn, 6, 43),
+        // `1,234` of the original's second paragraph.
+        ("number-missing", mn, 8, 1),
+        ("spelling-variant", mn, 8, 36),
+    ]
+    .iter()
+    .map(|&(k, p, l, c)| (k.to_string(), p.to_string(), l, c))
+    .collect();
+    // The Chinese-only page (content/solo.md) has numbers but no translation: silent.
+    assert_eq!(got, want, "{}", r.stdout);
+    let missing = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["kind"] == "number-missing")
+        .unwrap();
+    assert_eq!(
+        missing["message"],
+        "number `1234` of the original (content/_index.md:7:17) is missing here"
+    );
+}
