@@ -116,8 +116,8 @@ pub struct JsonProblem {
     pub message: String,
     /// Hint, if any.
     pub hint: Option<String>,
-    /// What kind of problem (`suffix-space`, `mvs`, `private-use`,
-    /// `line-start-punctuation`, `other`).
+    /// What kind of problem (`suffix-space`, `suffix-harmony`, `suffix-form`,
+    /// `mvs`, `private-use`, `line-start-punctuation`, `other`).
     pub kind: &'static str,
 }
 
