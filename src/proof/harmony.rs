@@ -136,7 +136,12 @@ fn stem_before(chars: &[char], mask: &[bool], end: usize) -> Option<(usize, Stem
             Ending::N => 'ᠨ',
             Ending::Consonant => 'ᠷ',
         };
-        let start = start + token.len() - token.trim_start_matches([',', '.']).len();
+        // A leading `,` or `.` is punctuation before the number, not part of it.
+        let start = start
+            + chars[start..end]
+                .iter()
+                .take_while(|&&k| matches!(k, ',' | '.'))
+                .count();
         return Some((
             start,
             Stem {
