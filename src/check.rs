@@ -116,9 +116,9 @@ pub struct JsonProblem {
     pub message: String,
     /// Hint, if any.
     pub hint: Option<String>,
-    /// What kind of problem (`suffix-space`, `mvs`, `private-use`,
-    /// `line-start-punctuation`, `spelling-variant`, `stat-missing`,
-    /// `stat-extra`, `number-missing`, `typed-figure`, `other`).
+    /// What kind of problem (`suffix-space`, `suffix-harmony`, `suffix-form`,
+    /// `mvs`, `private-use`, `line-start-punctuation`, `spelling-variant`,
+    /// `stat-missing`, `stat-extra`, `number-missing`, `typed-figure`, `other`).
     pub kind: &'static str,
 }
 

@@ -35,15 +35,19 @@ impl Style {
 
 /// Vowel class of a Mongolian word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Harmony {
+pub(crate) enum Harmony {
+    /// ᠠ ᠣ ᠤ.
     Back,
+    /// ᠡ ᠥ ᠦ (and words with only ᠢ).
     Front,
 }
 
 /// How a numeral word ends (it decides the genitive suffix).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Ending {
+pub(crate) enum Ending {
+    /// -n: every numeral word but qoyar.
     N,
+    /// -r: qoyar (2), the only numeral word ending in another consonant.
     Consonant,
 }
 
@@ -81,8 +85,9 @@ const POWERS: [(u64, Harmony); 3] = [
     (100, Harmony::Back),
 ];
 
-/// The last numeral word of `n` as read aloud.
-fn last_word(n: u64) -> (Harmony, Ending) {
+/// The last numeral word of `n` as read aloud (also used by the proofing
+/// check of suffixes written after a number).
+pub(crate) fn last_word(n: u64) -> (Harmony, Ending) {
     if n % 10 != 0 {
         return UNITS[(n % 10 - 1) as usize];
     }

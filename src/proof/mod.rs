@@ -4,6 +4,7 @@
 
 pub mod figures;
 pub mod glossary;
+pub mod harmony;
 pub mod scan;
 pub mod suffixes;
 pub mod variants;
@@ -104,12 +105,34 @@ pub fn diagnostic(path: &Path, f: &Finding) -> Diagnostic {
     }
 }
 
+/// A suffix that does not fit its stem as a warning of `path`: the message
+/// names the stem's vowel class or last letter, the hint the form that fits.
+pub fn mismatch_diagnostic(path: &Path, m: &harmony::Mismatch) -> Diagnostic {
+    Diagnostic::warning(
+        path,
+        m.line,
+        m.column,
+        format!(
+            "suffix `{}` does not fit `{}` ({})",
+            m.suffix, m.stem, m.reason
+        ),
+    )
+    .with_hint(format!("write `{}\u{202F}{}`", m.stem, m.expected))
+}
+
 /// The kind of a problem for `--format json`, read back from the message that
-/// [`diagnostic`] writes: `suffix-space`, `mvs`, `private-use`,
-/// `line-start-punctuation`, or `other` for every other problem.
+/// [`diagnostic`] or [`mismatch_diagnostic`] writes: `suffix-space`,
+/// `suffix-harmony` (the stem's vowel class), `suffix-form` (the stem's last
+/// letter), `mvs`, `private-use`, `line-start-punctuation`, or `other` for
+/// every other problem.
 pub fn kind_name(message: &str) -> &'static str {
+    let mismatch = message.starts_with("suffix `") && message.contains("` does not fit `");
     if message.starts_with("suffix `") && message.ends_with("` after a plain space") {
         "suffix-space"
+    } else if mismatch && message.ends_with(" vowels)") {
+        "suffix-harmony"
+    } else if mismatch {
+        "suffix-form"
     } else if message.starts_with("Mongolian vowel separator (U+180E) not before") {
         "mvs"
     } else if message.starts_with("private-use code point") {
@@ -143,7 +166,8 @@ fn figure_kind(message: &str) -> Option<&'static str> {
     }
 }
 
-/// Proofing problems of every text file of the site.
+/// Proofing problems of every text file of the site: the scan's errors and
+/// the warnings of suffixes that do not fit their stems.
 pub fn problems(root: &Path, config: &Config) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for file in text_files(root, config) {
@@ -155,6 +179,11 @@ pub fn problems(root: &Path, config: &Config) -> Vec<Diagnostic> {
             scan::scan(&text, file.syntax, file.mongolian)
                 .iter()
                 .map(|f| diagnostic(&file.path, f)),
+        );
+        out.extend(
+            harmony::check(&text, file.syntax)
+                .iter()
+                .map(|m| mismatch_diagnostic(&file.path, m)),
         );
     }
     out
@@ -319,5 +348,35 @@ mod tests {
             kind_name("translation is stale: its original changed"),
             "other"
         );
+        let m = |problem, reason: &str| harmony::Mismatch {
+            problem,
+            line: 1,
+            column: 6,
+            suffix: "ᠡᠴᠡ".to_string(),
+            stem: "ᠶᠠᠳᠠᠭᠤ".to_string(),
+            expected: "ᠠᠴᠠ",
+            reason: reason.to_string(),
+        };
+        let harmony =
+            mismatch_diagnostic(Path::new("a"), &m(harmony::Problem::Harmony, "back vowels"));
+        assert_eq!(
+            harmony.message,
+            "suffix `ᠡᠴᠡ` does not fit `ᠶᠠᠳᠠᠭᠤ` (back vowels)"
+        );
+        assert_eq!(harmony.hint.as_deref(), Some("write `ᠶᠠᠳᠠᠭᠤ\u{202F}ᠠᠴᠠ`"));
+        assert!(!harmony.is_error());
+        assert_eq!(kind_name(&harmony.message), "suffix-harmony");
+        for (problem, reason, kind) in [
+            (
+                harmony::Problem::Harmony,
+                "read with front vowels",
+                "suffix-harmony",
+            ),
+            (harmony::Problem::Form, "ending in a vowel", "suffix-form"),
+            (harmony::Problem::Form, "read ending in ᠷ", "suffix-form"),
+        ] {
+            let d = mismatch_diagnostic(Path::new("a"), &m(problem, reason));
+            assert_eq!(kind_name(&d.message), kind, "{}", d.message);
+        }
     }
 }

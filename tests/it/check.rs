@@ -382,3 +382,57 @@ fn figures_and_spelling_variants_in_json() {
         "number `1234` of the original (content/_index.md:7:17) is missing here"
     );
 }
+
+/// Suffixes that do not fit their stems: warnings of kind `suffix-harmony` or
+/// `suffix-form` at the suffix, next to near-misses (code, a Chinese page, ᠣᠨ
+/// "year", a loan word, ᠳᠤᠭᠠᠷ "issue") that stay silent.
+#[test]
+fn suffix_harmony_and_form_warnings_in_json() {
+    let site = SiteTest::new("harmony");
+    let r = site.run(&["check", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let found: Vec<(String, &str, u64, u64, &str)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["path"].as_str().unwrap().starts_with("content/"))
+        // The fixture's numbers and spellings are other checks' business.
+        .filter(|p| {
+            ["suffix-harmony", "suffix-form", "suffix-space"].contains(&p["kind"].as_str().unwrap())
+        })
+        .map(|p| {
+            (
+                p["path"].as_str().unwrap().to_string(),
+                p["kind"].as_str().unwrap(),
+                p["line"].as_u64().unwrap(),
+                p["column"].as_u64().unwrap(),
+                p["severity"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let page = "content/_index.mn.md".to_string();
+    let w = |kind, line, column| (page.clone(), kind, line, column, "warning");
+    assert_eq!(
+        found,
+        [
+            w("suffix-harmony", 7, 8),
+            w("suffix-form", 9, 6),
+            w("suffix-form", 9, 14),
+            w("suffix-form", 9, 22),
+            w("suffix-form", 11, 6),
+            w("suffix-harmony", 11, 13),
+            (page.clone(), "suffix-space", 19, 3, "error"),
+            w("suffix-harmony", 19, 4),
+        ]
+    );
+    let hints: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["kind"] == "suffix-harmony" || p["kind"] == "suffix-form")
+        .map(|p| p["hint"].as_str().unwrap())
+        .collect();
+    assert_eq!(hints[0], "write `ᠶᠠᠳᠠᠭᠤ\u{202F}ᠠᠴᠠ`");
+    assert_eq!(hints[5], "write `19\u{202F}ᠳ\u{180B}ᠦ\u{180B}ᠭᠡᠷ`");
+    assert!(r.stdout.contains("does not fit `ᠶᠠᠳᠠᠭᠤ` (back vowels)"));
+}
