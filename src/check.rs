@@ -118,7 +118,8 @@ pub struct JsonProblem {
     pub hint: Option<String>,
     /// What kind of problem (`suffix-space`, `suffix-harmony`, `suffix-form`,
     /// `mvs`, `private-use`, `line-start-punctuation`, `spelling-variant`,
-    /// `stat-missing`, `stat-extra`, `number-missing`, `typed-figure`, `other`).
+    /// `stat-missing`, `stat-extra`, `number-missing`, `typed-figure`,
+    /// `glossary-rejected`, `glossary-missing`, `other`): the diagnostic's own.
     pub kind: &'static str,
 }
 
@@ -137,7 +138,7 @@ pub fn to_json(problems: &[Diagnostic]) -> String {
             column: d.column,
             message: d.message.clone(),
             hint: d.hint.clone(),
-            kind: crate::proof::kind_name(&d.message),
+            kind: d.kind,
         })
         .collect();
     serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".to_string())

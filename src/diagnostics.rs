@@ -31,6 +31,9 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when there is something useful to say.
     pub hint: Option<String>,
+    /// What kind of problem, for tools grouping findings (`check --format
+    /// json`): `suffix-space`, `spelling-variant`, … or `other`.
+    pub kind: &'static str,
 }
 
 impl Diagnostic {
@@ -48,6 +51,7 @@ impl Diagnostic {
             column,
             message: message.into(),
             hint: None,
+            kind: "other",
         }
     }
 
@@ -62,6 +66,12 @@ impl Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(path, line, column, message)
         }
+    }
+
+    /// Sets the kind (see [`Diagnostic::kind`]).
+    pub fn with_kind(mut self, kind: &'static str) -> Self {
+        self.kind = kind;
+        self
     }
 
     /// Adds a hint.

@@ -95,13 +95,13 @@ pub fn diagnostic(path: &Path, f: &Finding) -> Diagnostic {
     let (line, col) = (f.line, f.column);
     match f.kind {
         Kind::SuffixSpace => Diagnostic::error(path, line, col, format!("suffix `{}` after a plain space", f.text))
-            .with_hint("join a case suffix to its word or number with U+202F (narrow no-break space); `bichig check --fix` does it"),
+            .with_kind("suffix-space").with_hint("join a case suffix to its word or number with U+202F (narrow no-break space); `bichig check --fix` does it"),
         Kind::Mvs => Diagnostic::error(path, line, col, "Mongolian vowel separator (U+180E) not before a word-final ᠠ or ᠡ")
-            .with_hint("U+180E separates only a final ᠠ/ᠡ from its stem (ᠪᠣᠳᠣᠯᠭ᠎ᠠ): move it before the final vowel or remove it"),
+            .with_kind("mvs").with_hint("U+180E separates only a final ᠠ/ᠡ from its stem (ᠪᠣᠳᠣᠯᠭ᠎ᠠ): move it before the final vowel or remove it"),
         Kind::PrivateUse => Diagnostic::error(path, line, col, format!("private-use code point U+{:04X} in Mongolian text", f.text.chars().next().map_or(0, u32::from)))
-            .with_hint("legacy font encodings use private-use code points: retype the text in Unicode (U+1800–U+18AF)"),
+            .with_kind("private-use").with_hint("legacy font encodings use private-use code points: retype the text in Unicode (U+1800–U+18AF)"),
         Kind::LineStartPunctuation => Diagnostic::error(path, line, col, format!("a line starts with Mongolian punctuation `{}`", f.text))
-            .with_hint("put the punctuation mark at the end of the line before"),
+            .with_kind("line-start-punctuation").with_hint("put the punctuation mark at the end of the line before"),
     }
 }
 
@@ -117,53 +117,11 @@ pub fn mismatch_diagnostic(path: &Path, m: &harmony::Mismatch) -> Diagnostic {
             m.suffix, m.stem, m.reason
         ),
     )
+    .with_kind(match m.problem {
+        harmony::Problem::Harmony => "suffix-harmony",
+        harmony::Problem::Form => "suffix-form",
+    })
     .with_hint(format!("write `{}\u{202F}{}`", m.stem, m.expected))
-}
-
-/// The kind of a problem for `--format json`, read back from the message that
-/// [`diagnostic`] or [`mismatch_diagnostic`] writes: `suffix-space`,
-/// `suffix-harmony` (the stem's vowel class), `suffix-form` (the stem's last
-/// letter), `mvs`, `private-use`, `line-start-punctuation`, or `other` for
-/// every other problem.
-pub fn kind_name(message: &str) -> &'static str {
-    let mismatch = message.starts_with("suffix `") && message.contains("` does not fit `");
-    if message.starts_with("suffix `") && message.ends_with("` after a plain space") {
-        "suffix-space"
-    } else if mismatch && message.ends_with(" vowels)") {
-        "suffix-harmony"
-    } else if mismatch {
-        "suffix-form"
-    } else if message.starts_with("Mongolian vowel separator (U+180E) not before") {
-        "mvs"
-    } else if message.starts_with("private-use code point") {
-        "private-use"
-    } else if message.starts_with("a line starts with Mongolian punctuation") {
-        "line-start-punctuation"
-    } else if let Some(kind) = figure_kind(message) {
-        kind
-    } else {
-        "other"
-    }
-}
-
-/// The kinds of the spelling-variant and figures warnings ([`variants`],
-/// [`figures`]): `spelling-variant`, `stat-missing`, `stat-extra`,
-/// `number-missing`, `typed-figure`.
-fn figure_kind(message: &str) -> Option<&'static str> {
-    if message.starts_with("one word, ") && message.contains(" spellings: ") {
-        Some("spelling-variant")
-    } else if message.starts_with("`stat(") && message.contains("` of the original is missing here")
-    {
-        Some("stat-missing")
-    } else if message.starts_with("`stat(") && message.ends_with("` is not in the original") {
-        Some("stat-extra")
-    } else if message.starts_with("number `") && message.ends_with(" is missing here") {
-        Some("number-missing")
-    } else if message.starts_with("typed by hand: ") {
-        Some("typed-figure")
-    } else {
-        None
-    }
 }
 
 /// Proofing problems of every text file of the site: the scan's errors and
@@ -333,7 +291,7 @@ mod tests {
             f(Kind::LineStartPunctuation, "᠃"),
         ]
         .iter()
-        .map(|x| kind_name(&diagnostic(Path::new("a"), x).message))
+        .map(|x| diagnostic(Path::new("a"), x).kind)
         .collect();
         assert_eq!(
             names,
@@ -345,7 +303,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            kind_name("translation is stale: its original changed"),
+            Diagnostic::error("a", 1, 1, "translation is stale: its original changed").kind,
             "other"
         );
         let m = |problem, reason: &str| harmony::Mismatch {
@@ -365,7 +323,7 @@ mod tests {
         );
         assert_eq!(harmony.hint.as_deref(), Some("write `ᠶᠠᠳᠠᠭᠤ\u{202F}ᠠᠴᠠ`"));
         assert!(!harmony.is_error());
-        assert_eq!(kind_name(&harmony.message), "suffix-harmony");
+        assert_eq!(harmony.kind, "suffix-harmony");
         for (problem, reason, kind) in [
             (
                 harmony::Problem::Harmony,
@@ -376,7 +334,7 @@ mod tests {
             (harmony::Problem::Form, "read ending in ᠷ", "suffix-form"),
         ] {
             let d = mismatch_diagnostic(Path::new("a"), &m(problem, reason));
-            assert_eq!(kind_name(&d.message), kind, "{}", d.message);
+            assert_eq!(d.kind, kind, "{}", d.message);
         }
     }
 }

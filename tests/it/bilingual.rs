@@ -264,7 +264,7 @@ fn chinese_names_in_mongolian_summaries_keep_their_language() {
         summary.contains(" <span lang=zh-Hans>包商银行</span> ᠡᠷᠬᠢᠯᠡᠭᠴᠢ"),
         "{summary}"
     );
-    // Plain text where markup cannot go: the description and the feed.
+    // Plain text where markup cannot go: the description.
     let page = site.read("mn/measures/finance/index.html");
     let meta = page
         .split("name=description>")
@@ -275,9 +275,15 @@ fn chinese_names_in_mongolian_summaries_keep_their_language() {
         meta.contains(" 包商银行 ") && !meta.contains("<span"),
         "{meta}"
     );
+    // Atom carries it as escaped HTML (`type="html"`), never as raw markup.
     let feed = site.read("mn/atom.xml");
     assert!(!feed.contains("<span lang"), "{feed}");
-    assert!(feed.contains(" 包商银行 "), "{feed}");
+    assert!(
+        feed.contains("<summary type=\"html\">")
+            && feed.contains(" &lt;span lang=&quot;zh-Hans&quot;&gt;包商银行&lt;/span&gt; "),
+        "{feed}"
+    );
+    assert!(!site.read("atom.xml").contains("type=\"html\""));
     // Chinese summaries are Chinese already: no span.
     let zh = site.read("measures/index.html");
     assert!(zh.contains("<p class=summary>"), "{zh}");
