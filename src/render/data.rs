@@ -39,7 +39,8 @@ impl<'a> DataSet<'a> {
         }
     }
 
-    fn get(&self, id: &str) -> Option<(usize, &'a DataTable)> {
+    /// The table with `id` and its position.
+    pub(crate) fn get(&self, id: &str) -> Option<(usize, &'a DataTable)> {
         self.by_id.get(id).map(|&i| (i, &self.tables[i]))
     }
 }

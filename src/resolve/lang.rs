@@ -59,6 +59,12 @@ pub struct Lang {
     pub data: Vec<DataTarget>,
     /// `/glossary/` (written only when the site has a glossary).
     pub glossary: Target,
+    /// `/print/`: the whole report on one page (written when the theme has
+    /// `print.html`).
+    pub print: Target,
+    /// `/report.<code>.pdf`: the print page as a PDF (made by `bichig pdf`,
+    /// never by `build`).
+    pub pdf: Target,
 }
 
 /// The languages of `config`, with their generated pages (homes and menus are
@@ -103,6 +109,8 @@ pub(super) fn langs(config: &Config, urls: &Urls, table_ids: &[&str]) -> Vec<Lan
                     })
                     .collect(),
                 glossary: urls.page(&format!("{prefix}glossary/")),
+                print: urls.page(&format!("{prefix}print/")),
+                pdf: urls.file(&format!("{prefix}report.{}.pdf", l.code)),
                 prefix,
             }
         })

@@ -206,3 +206,18 @@ fn tags_data_and_listing_pages() {
     assert_eq!(d.page.url, "/mn/data/causes/");
     assert_eq!(d.csv.out_path, "mn/data/causes/causes.csv");
 }
+
+#[test]
+fn print_page_and_pdf_per_language() {
+    let site = site(&[("_index.md", "")]);
+    let mn = mn(&site);
+    let zh = site.lang(ZH);
+    assert_eq!(zh.print.url, "/r/print/");
+    assert_eq!(zh.print.out_path, "print/index.html");
+    assert_eq!(zh.pdf.url, "/r/report.zh.pdf");
+    assert_eq!(zh.pdf.out_path, "report.zh.pdf");
+    assert_eq!(site.lang(mn).print.out_path, "mn/print/index.html");
+    assert_eq!(site.lang(mn).pdf.url, "/r/mn/report.mn.pdf");
+    assert_eq!(site.lang(mn).pdf.out_path, "mn/report.mn.pdf");
+    assert_eq!(site.lang(mn).pdf.permalink, "https://e.org/r/mn/report.mn.pdf");
+}
