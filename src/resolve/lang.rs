@@ -41,6 +41,11 @@ pub struct Lang {
     pub home: usize,
     /// Entries of the main menu (the home page's sections), ordered.
     pub menu: Vec<usize>,
+    /// Entries in reading order (the home page, then each section and its
+    /// pages, depth first; series indexes left out): what `prev`/`next` follow.
+    pub reading_order: Vec<usize>,
+    /// Tables and charts placed by this language's pages, numbered.
+    pub figures: super::Figures,
     /// `404.html`.
     pub not_found: Target,
     /// `atom.xml`.
@@ -93,6 +98,8 @@ pub(super) fn langs(config: &Config, urls: &Urls, table_ids: &[&str]) -> Vec<Lan
                     .unwrap_or_default(),
                 home: 0,
                 menu: Vec::new(),
+                reading_order: Vec::new(),
+                figures: Default::default(),
                 not_found: urls.file(&format!("{prefix}404.html")),
                 feed: urls.file(&format!("{prefix}atom.xml")),
                 search: urls.page(&format!("{prefix}search/")),

@@ -13,7 +13,6 @@ use super::builder::{date_of, ViewBuilder};
 use super::data::DataSet;
 use crate::diagnostics::Diagnostic;
 use crate::locale::format_date;
-use crate::markdown::shortcodes;
 use crate::markdown::Rendered;
 use crate::output::OutputFile;
 use crate::resolve::{Lang, Site};
@@ -22,19 +21,6 @@ use view::{ChapterView, CoverView, PrintView, SourceView};
 
 /// The template of the print page.
 pub const TEMPLATE: &str = "print.html";
-
-/// The entries of `lang` in reading order, from its home page.
-pub fn reading_order(site: &Site, lang: &Lang) -> Vec<usize> {
-    let mut order = vec![lang.home];
-    let mut seen = HashSet::from([lang.home]);
-    while let Some(next) = order.last().and_then(|&i| site.entries[i].next) {
-        if !seen.insert(next) {
-            break;
-        }
-        order.push(next);
-    }
-    order
-}
 
 /// Depth of an entry below the home page (0 for the home page).
 fn depth(site: &Site, mut i: usize) -> usize {
@@ -129,7 +115,7 @@ fn print_view<'a>(
     data: &DataSet<'a>,
 ) -> PrintView<'a> {
     let site = b.site;
-    let order = reading_order(site, lang);
+    let order = &lang.reading_order;
     let depths: Vec<usize> = order.iter().map(|&i| depth(site, i)).collect();
     let numbers = numbers(&depths);
     let mut used = HashSet::new();
@@ -165,7 +151,7 @@ fn print_view<'a>(
         url: &lang.print.url,
         cover: cover(b, lang),
         chapters,
-        sources: sources(b, lang, &order, data),
+        sources: sources(b, lang, order, data),
     }
 }
 
@@ -208,30 +194,27 @@ fn sources<'a>(
     order: &[usize],
     data: &DataSet<'a>,
 ) -> Vec<SourceView<'a>> {
-    let site = b.site;
-    let ctx = super::data::lang_ctx(site, lang.id, b.strings);
+    let ctx = super::data::lang_ctx(b.site, lang.id, b.strings);
+    let chapters: HashSet<usize> = order.iter().copied().collect();
     let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for &i in order {
-        let body = &site.source(&site.entries[i]).body;
-        for call in shortcodes::find(body).0 {
-            if !matches!(call.name.as_str(), "table" | "chart") {
-                continue;
-            }
-            let Some((ti, t)) = call.args.get("id").and_then(|id| data.get(id)) else {
-                continue;
-            };
-            if !seen.insert(ti) {
-                continue;
-            }
-            out.push(SourceView {
-                title: ctx.localized(&t.title),
-                source: &t.source,
-                as_of: t.as_of.date().to_string(),
-                as_of_display: format_date(t.as_of.date(), ctx.style, ctx.strings),
-                url: &lang.data[ti].page.url,
-            });
+    for f in &lang.figures.list {
+        if !chapters.contains(&f.entry) {
+            continue;
         }
+        let Some((ti, t)) = data.get(&f.table) else {
+            continue;
+        };
+        if !seen.insert(ti) {
+            continue;
+        }
+        out.push(SourceView {
+            title: ctx.localized(&t.title),
+            source: &t.source,
+            as_of: t.as_of.date().to_string(),
+            as_of_display: format_date(t.as_of.date(), ctx.style, ctx.strings),
+            url: &lang.data[ti].page.url,
+        });
     }
     out
 }
