@@ -147,12 +147,30 @@ fn print_view<'a>(
             }
         })
         .collect();
+    let cover = cover(b, lang);
     PrintView {
         url: &lang.print.url,
-        cover: cover(b, lang),
+        running_head_css: css_string(cover.title),
+        cover,
         chapters,
         sources: sources(b, lang, order, data),
     }
+}
+
+/// `s` as a double-quoted CSS string that is safe inside `<style>`: quotes,
+/// backslashes, line breaks and `<` (no `</style>`) written as CSS escapes.
+pub fn css_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' => out.push_str(&format!("\\{:x} ", c as u32)),
+            c if c.is_control() => out.push_str(&format!("\\{:x} ", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Chapter anchors by page URL.
@@ -228,6 +246,15 @@ mod tests {
         assert_eq!(
             numbers(&[0, 1, 2, 2, 1, 2, 3, 3, 2, 1]),
             ["", "1", "1.1", "1.2", "2", "2.1", "2.1.1", "2.1.2", "2.2", "3"]
+        );
+    }
+
+    #[test]
+    fn running_head_is_a_safe_css_string() {
+        assert_eq!(css_string("综述"), "\"综述\"");
+        assert_eq!(
+            css_string("a\"b\\c</style>\n"),
+            "\"a\\22 b\\5c c\\3c /style\\3e \\a \""
         );
     }
 

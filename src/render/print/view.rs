@@ -7,6 +7,9 @@ use serde::Serialize;
 pub struct PrintView<'a> {
     /// URL of this page.
     pub url: &'a str,
+    /// The report title as a quoted CSS string, for the running head of the
+    /// printed pages (`@top-center { content: … }`).
+    pub running_head_css: String,
     /// The cover.
     pub cover: CoverView<'a>,
     /// Every chapter, in reading order (the table of contents lists them).
