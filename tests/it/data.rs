@@ -22,7 +22,7 @@ fn figures_tables_and_charts_in_both_languages() {
         "{mn}"
     );
     assert!(mn.contains(
-        "<caption><span class=figure-number>ᠬᠦᠰᠦᠨᠦᠭ 1</span> ᠶᠠᠳᠠᠭᠤ ᠪᠣᠯᠬᠤ ᠰᠢᠯᠲᠠᠭᠠᠨ</caption>"
+        "<caption><span class=figure-number>ᠬᠦᠰᠦᠨᠦᠭ\u{180B} 1</span> ᠶᠠᠳᠠᠭᠤ ᠪᠣᠯᠬᠤ ᠰᠢᠯᠲᠠᠭᠠᠨ</caption>"
     ));
     assert!(mn.contains("<polyline"), "line chart");
     assert!(
