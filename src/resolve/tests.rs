@@ -219,7 +219,10 @@ fn print_page_and_pdf_per_language() {
     assert_eq!(site.lang(mn).print.out_path, "mn/print/index.html");
     assert_eq!(site.lang(mn).pdf.url, "/r/mn/report.mn.pdf");
     assert_eq!(site.lang(mn).pdf.out_path, "mn/report.mn.pdf");
-    assert_eq!(site.lang(mn).pdf.permalink, "https://e.org/r/mn/report.mn.pdf");
+    assert_eq!(
+        site.lang(mn).pdf.permalink,
+        "https://e.org/r/mn/report.mn.pdf"
+    );
 }
 
 #[test]
@@ -247,7 +250,13 @@ fn figures_are_numbered_per_language_in_reading_order() {
         .iter()
         .map(|f| {
             let e = &site.entries[f.entry];
-            (f.kind, f.table.as_str(), f.number, e.key.as_str(), f.anchor.as_str())
+            (
+                f.kind,
+                f.table.as_str(),
+                f.number,
+                e.key.as_str(),
+                f.anchor.as_str(),
+            )
         })
         .collect();
     use FigureKind::{Chart, Table};
@@ -276,7 +285,12 @@ fn figures_are_numbered_per_language_in_reading_order() {
         .collect();
     assert_eq!(
         numbers,
-        [(Chart, "a", 1), (Table, "a", 1), (Table, "a", 2), (Table, "b", 3)]
+        [
+            (Chart, "a", 1),
+            (Table, "a", 1),
+            (Table, "a", 2),
+            (Table, "b", 3)
+        ]
     );
     let reading: Vec<&str> = site
         .lang(ZH)

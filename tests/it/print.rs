@@ -39,7 +39,10 @@ fn print_page_holds_the_chapters_in_reading_order_with_a_numbered_toc() {
     let page = site.read("print/index.html");
     let main = main_of(&page);
     // Cover: title, publisher, date.
-    assert!(main.contains("<h1 class=cover-title>打印报告</h1>"), "{main}");
+    assert!(
+        main.contains("<h1 class=cover-title>打印报告</h1>"),
+        "{main}"
+    );
     assert!(main.contains("测试出版者"));
     assert!(main.contains("2017年10月17日"));
     // Table of contents, in reading order, linking each chapter.
@@ -81,12 +84,20 @@ fn links_between_chapters_stay_inside_the_document_and_ids_are_unique() {
     let page = site.read("print/index.html");
     let main = main_of(&page);
     // Home → a heading of another page; a page → a section; a page → a page.
-    assert!(main.contains("<a href=#c-beta-two:details>第二章细节</a>"), "{main}");
+    assert!(
+        main.contains("<a href=#c-beta-two:details>第二章细节</a>"),
+        "{main}"
+    );
     assert!(main.contains("<a href=#c-alpha>第一章</a>"));
     assert!(main.contains("<a href=#c-home:overview>首页概况</a>"));
     assert!(main.contains("<a href=#c-alpha-one>第一节</a>"));
     assert!(main.contains("id=c-beta-two:details"));
-    for page_url in ["href=/alpha/", "href=/beta/", "href=/alpha/one/", "href=/beta/two/"] {
+    for page_url in [
+        "href=/alpha/",
+        "href=/beta/",
+        "href=/alpha/one/",
+        "href=/beta/two/",
+    ] {
         assert!(!main.contains(page_url), "{page_url} left in the document");
     }
     // The two `## 概况` of chapter 1 get the same id on their pages, not here.
@@ -95,7 +106,9 @@ fn links_between_chapters_stay_inside_the_document_and_ids_are_unique() {
     assert_eq!(unique.len(), all.len(), "repeated ids: {all:?}");
     let one = ids(&site.read("alpha/one/index.html"));
     let alpha = ids(&site.read("alpha/index.html"));
-    let shared = one.iter().find(|id| id.starts_with("h-") && alpha.contains(id));
+    let shared = one
+        .iter()
+        .find(|id| id.starts_with("h-") && alpha.contains(id));
     assert!(shared.is_some(), "{one:?} {alpha:?}");
     // Body headings move below their chapter's heading.
     assert!(main.contains(&format!("<h4 id=c-alpha-one:{}>概况</h4>", shared.unwrap())));
@@ -106,14 +119,15 @@ fn mongolian_print_page_is_vertical_and_tags_chinese() {
     let site = SiteTest::new("print");
     site.build();
     let page = site.read("mn/print/index.html");
-    assert!(page.contains("<html class=wm-vertical-lr lang=mn-Mong>"), "{}", &page[..200]);
+    assert!(
+        page.contains("<html class=wm-vertical-lr lang=mn-Mong>"),
+        "{}",
+        &page[..200]
+    );
     let main = main_of(&page);
     assert!(main.contains("<h1 class=cover-title>ᠬᠡᠪᠯᠡᠯ</h1>"), "{main}");
     // A fallback chapter shows the Chinese original, marked as such.
-    assert!(
-        main.contains("<span lang=zh-Hans>第一章</span>"),
-        "{main}"
-    );
+    assert!(main.contains("<span lang=zh-Hans>第一章</span>"), "{main}");
     assert!(main.contains("<div class=content lang=zh-Hans>"));
     // Mongolian labels in a translated chapter, links inside the document.
     assert!(
@@ -133,13 +147,21 @@ fn tables_and_charts_are_numbered_in_reading_order_on_the_site_and_in_print() {
     );
     assert!(alpha.contains("<caption><span class=figure-number>表1</span> 主要致贫原因</caption>"));
     let one = site.read("alpha/one/index.html");
-    assert!(one.contains("<figure class=data-chart id=chart-headline-line>"), "{one}");
+    assert!(
+        one.contains("<figure class=data-chart id=chart-headline-line>"),
+        "{one}"
+    );
     assert!(one.contains("<figcaption><span class=figure-number>图1</span> 贫困人口</figcaption>"));
     let two = site.read("beta/two/index.html");
-    assert!(two.contains("<caption><span class=figure-number>表2</span> 贫困人口</caption>"), "{two}");
+    assert!(
+        two.contains("<caption><span class=figure-number>表2</span> 贫困人口</caption>"),
+        "{two}"
+    );
     let mn_two = site.read("mn/beta/two/index.html");
     assert!(
-        mn_two.contains("<caption><span class=figure-number>ᠬᠦᠰᠦᠨᠦᠭ\u{180B} 2</span> ᠶᠠᠳᠠᠭᠤ ᠬᠦᠮᠦᠨ</caption>"),
+        mn_two.contains(
+            "<caption><span class=figure-number>ᠬᠦᠰᠦᠨᠦᠭ\u{180B} 2</span> ᠶᠠᠳᠠᠭᠤ ᠬᠦᠮᠦᠨ</caption>"
+        ),
         "{mn_two}"
     );
     // The same numbers in print, in the same order.
@@ -151,7 +173,10 @@ fn tables_and_charts_are_numbered_in_reading_order_on_the_site_and_in_print() {
     assert!(page.contains("<figure class=data-table id=c-beta-two:data-headline>"));
     // A fallback page shows the original's figure with the reader's number.
     let mn_alpha = site.read("mn/alpha/index.html");
-    assert!(mn_alpha.contains("<span class=figure-number>表1</span>"), "{mn_alpha}");
+    assert!(
+        mn_alpha.contains("<span class=figure-number>表1</span>"),
+        "{mn_alpha}"
+    );
 }
 
 #[test]
@@ -232,12 +257,17 @@ fn pdf_link_shows_its_size_only_when_the_size_is_known() {
     let some = rendered(&site, vec![Some(1_800_000), None]);
     let home = file(&some, "index.html");
     assert!(
-        home.contains("<a class=pdf-link href=/report.zh.pdf type=application/pdf>下载 PDF（1.8 MB）</a>"),
+        home.contains(
+            "<a class=pdf-link href=/report.zh.pdf type=application/pdf>下载 PDF（1.8 MB）</a>"
+        ),
         "{home}"
     );
     assert!(file(&some, "print/index.html").contains("href=/report.zh.pdf"));
     for (path, html) in some.iter().filter(|(p, _)| p.starts_with("mn/")) {
-        assert!(!html.contains(".pdf"), "{path}: the Mongolian PDF has no size");
+        assert!(
+            !html.contains(".pdf"),
+            "{path}: the Mongolian PDF has no size"
+        );
     }
     let mn = rendered(&site, vec![None, Some(45_300)]);
     assert!(file(&mn, "mn/index.html").contains("PDF ᠪᠠᠭᠤᠯᠭᠠᠬᠤ (45 KB)</a>"));
