@@ -273,3 +273,19 @@ fn pdf_link_shows_its_size_only_when_the_size_is_known() {
     assert!(file(&mn, "mn/index.html").contains("PDF ᠪᠠᠭᠤᠯᠭᠠᠬᠤ (45 KB)</a>"));
     assert!(!file(&mn, "index.html").contains(".pdf"));
 }
+
+#[test]
+fn series_index_links_the_pdf_when_its_size_is_known() {
+    let site = SiteTest::new("series");
+    let files = rendered(&site, vec![Some(2_000_000), Some(2_000_000)]);
+    let index = file(&files, "series/day/index.html");
+    assert!(
+        index.contains("<a class=pdf-link href=/report.zh.pdf type=application/pdf>下载 PDF（2.0 MB）</a>"),
+        "{index}"
+    );
+    assert!(file(&files, "mn/series/day/index.html").contains("href=/mn/report.mn.pdf"));
+    // Other sections do not.
+    assert!(!file(&files, "articles/index.html").contains(".pdf"));
+    let none = rendered(&site, vec![None, None]);
+    assert!(!file(&none, "series/day/index.html").contains(".pdf"));
+}
