@@ -280,7 +280,9 @@ fn series_index_links_the_pdf_when_its_size_is_known() {
     let files = rendered(&site, vec![Some(2_000_000), Some(2_000_000)]);
     let index = file(&files, "series/day/index.html");
     assert!(
-        index.contains("<a class=pdf-link href=/report.zh.pdf type=application/pdf>下载 PDF（2.0 MB）</a>"),
+        index.contains(
+            "<a class=pdf-link href=/report.zh.pdf type=application/pdf>下载 PDF（2.0 MB）</a>"
+        ),
         "{index}"
     );
     assert!(file(&files, "mn/series/day/index.html").contains("href=/mn/report.mn.pdf"));

@@ -4,20 +4,19 @@
 //! at the end. Template `print.html`; written when the theme has it.
 
 pub mod rewrite;
-pub mod view;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::builder::{date_of, ViewBuilder};
 use super::data::DataSet;
+use super::print_view::{ChapterView, CoverView, PrintView, SourceView};
 use crate::diagnostics::Diagnostic;
 use crate::locale::format_date;
 use crate::markdown::Rendered;
 use crate::output::OutputFile;
 use crate::resolve::{Lang, Site};
 use crate::templates::Templates;
-use view::{ChapterView, CoverView, PrintView, SourceView};
 
 /// The template of the print page.
 pub const TEMPLATE: &str = "print.html";
