@@ -40,6 +40,8 @@ struct RawConfig {
     title: Localized,
     #[serde(default)]
     description: Option<Localized>,
+    #[serde(default)]
+    publisher: Option<Localized>,
     base_url: String,
     #[serde(default)]
     default_language: Option<String>,
@@ -126,6 +128,8 @@ pub struct Config {
     pub title: Localized,
     /// Site description, per language.
     pub description: Option<Localized>,
+    /// Who publishes the report, per language (on the print edition's cover).
+    pub publisher: Option<Localized>,
     /// Absolute base URL, always ending in `/`.
     pub base_url: String,
     /// The path part of `base_url` (`/` or `/report/`), prefix of every site URL.
@@ -220,6 +224,7 @@ impl Config {
         Ok(Config {
             title: raw.title,
             description: raw.description,
+            publisher: raw.publisher,
             base_url,
             base_path,
             languages,

@@ -245,6 +245,11 @@ pub struct Resolved {
     pub statics: Vec<OutputFile>,
     /// Warnings of load and resolve.
     pub warnings: Vec<Diagnostic>,
+    /// Size in bytes of each language's PDF ([`resolve::Lang::pdf`]), by
+    /// [`resolve::LangId`]: pages link the PDF only when its size is known.
+    /// All `None` after [`resolve_site`]; `bichig pdf` sets them once the PDFs
+    /// exist, so `build` never needs a browser.
+    pub pdf_sizes: Vec<Option<u64>>,
 }
 
 /// Resolve: the site model of what was loaded (drafts left out unless `drafts`).
@@ -269,7 +274,9 @@ pub fn resolve_site(loaded: Loaded, drafts: bool) -> Result<Resolved, Error> {
     let mut site = resolve::resolve(config, sources, &ids, drafts).map_err(Error::Content)?;
     site.glossary = glossary;
     warnings.sort_by(|a, b| a.path.cmp(&b.path));
+    let pdf_sizes = vec![None; site.langs.len()];
     Ok(Resolved {
+        pdf_sizes,
         root,
         site,
         templates,
@@ -290,9 +297,10 @@ pub fn render_site(resolved: Resolved) -> Result<Generated, Error> {
         tables,
         statics,
         warnings,
+        pdf_sizes,
     } = resolved;
-    let (mut files, context) =
-        render::render_site(&site, &templates, &strings, &tables).map_err(Error::Content)?;
+    let (mut files, context) = render::render_site(&site, &templates, &strings, &tables, pdf_sizes)
+        .map_err(Error::Content)?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     files.extend(statics);
     Ok(Generated {

@@ -1,5 +1,5 @@
 //! Shortcodes in Markdown: `{{ table(id="…") }}`, `{{ chart(id="…", kind="bar") }}`,
-//! `{{ stat(id="…", row="…", col="…") }}`. Found outside code, expanded to HTML on
+//! `{{ stat(id="…", row="…", col="…") }}`, `{{ ref(table="…") }}`. Found outside code, expanded to HTML on
 //! one line so line numbers of the rest of the file stay right (pure).
 
 use std::collections::BTreeMap;
@@ -18,7 +18,7 @@ pub struct Shortcode {
 }
 
 /// Names bichig knows.
-pub const NAMES: [&str; 3] = ["table", "chart", "stat"];
+pub const NAMES: [&str; 4] = ["table", "chart", "stat", "ref"];
 
 /// Finds every shortcode; problems come back as (byte offset, message).
 pub fn find(body: &str) -> (Vec<Shortcode>, Vec<(usize, String)>) {
@@ -69,7 +69,7 @@ fn scan_line(
                     } else {
                         problems.push((
                             base + i,
-                            format!("unknown shortcode `{name}` (known: table, chart, stat)"),
+                            format!("unknown shortcode `{name}` (known: table, chart, stat, ref)"),
                         ));
                     }
                     i = end;

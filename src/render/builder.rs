@@ -5,7 +5,8 @@
 use std::borrow::Cow;
 
 use super::views::{
-    Crumb, EditionView, NavItem, NavLink, PageRef, SeriesNav, SiteView, TagLink, TranslationLink,
+    Crumb, EditionView, NavItem, NavLink, PageRef, PdfLink, SeriesNav, SiteView, TagLink,
+    TranslationLink,
 };
 use crate::content::SourcePage;
 use crate::html::escape_tagging_han;
@@ -14,11 +15,36 @@ use crate::locale::{format_date, ordinal, Style};
 use crate::resolve::{Edition, Entry, Lang, LangId, Site, Target};
 use crate::script::is_cjk;
 
-/// What views are made from: the site, each entry's summary and the UI strings.
+/// What views are made from: the site, each entry's summary, the UI strings,
+/// the sizes of the PDFs (by language) and whether the theme has a print page.
 pub(super) struct ViewBuilder<'a> {
     pub(super) site: &'a Site,
     pub(super) summaries: &'a [String],
     pub(super) strings: &'a [Strings],
+    pub(super) pdf_sizes: &'a [Option<u64>],
+    pub(super) print: bool,
+}
+
+/// A file size for readers, in decimal units with one significant decimal at
+/// most: `812 B`, `45 KB`, `1.8 MB`, `12 MB`.
+pub fn format_size(bytes: u64) -> String {
+    if bytes < 1000 {
+        return format!("{bytes} B");
+    }
+    const UNITS: [&str; 3] = ["KB", "MB", "GB"];
+    let mut value = bytes as f64 / 1000.0;
+    let mut unit = 0;
+    // A value that rounds to 1000 is written in the next unit (`1.0 MB`).
+    while value >= 999.5 && unit + 1 < UNITS.len() {
+        value /= 1000.0;
+        unit += 1;
+    }
+    // One decimal below 10 (`1.8 MB`), none above (`12 MB`).
+    if value < 9.95 {
+        format!("{value:.1} {}", UNITS[unit])
+    } else {
+        format!("{value:.0} {}", UNITS[unit])
+    }
 }
 
 /// The date of a source as `YYYY-MM-DD`, or empty.
@@ -74,7 +100,24 @@ impl<'a> ViewBuilder<'a> {
             } else {
                 ""
             },
+            print_url: if self.print { &l.print.url } else { "" },
+            pdf: self.pdf_link(lang),
         }
+    }
+
+    /// The link to `lang`'s PDF, when its size is known.
+    fn pdf_link(&self, lang: LangId) -> Option<PdfLink<'a>> {
+        let size = (*self.pdf_sizes.get(lang.index())?)?;
+        let shown = format_size(size);
+        let label = self
+            .strings(lang)
+            .get("pdf_link")
+            .map_or_else(|| format!("PDF, {shown}"), |s| s.replace("{size}", &shown));
+        Some(PdfLink {
+            url: &self.lang(lang).pdf.url,
+            size,
+            label,
+        })
     }
 
     /// Language tag of the text an entry shows (the original's on a fallback).
@@ -263,4 +306,24 @@ pub(super) fn tagged_summary(site: &Site, e: &Entry, summary: &str) -> Option<St
     let tag = (site.lang(e.text_lang).style != Style::Chinese && summary.chars().any(is_cjk))
         .then_some(site.han_tag.as_str())?;
     Some(escape_tagging_han(summary, false, tag))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_size;
+
+    #[test]
+    fn sizes_for_readers() {
+        assert_eq!(format_size(0), "0 B");
+        assert_eq!(format_size(999), "999 B");
+        assert_eq!(format_size(1000), "1.0 KB");
+        assert_eq!(format_size(45_300), "45 KB");
+        assert_eq!(format_size(1_800_000), "1.8 MB");
+        assert_eq!(format_size(1_849_999), "1.8 MB");
+        assert_eq!(format_size(9_960_000), "10 MB");
+        assert_eq!(format_size(12_400_000), "12 MB");
+        assert_eq!(format_size(999_999), "1.0 MB");
+        assert_eq!(format_size(999_499), "999 KB");
+        assert_eq!(format_size(2_500_000_000), "2.5 GB");
+    }
 }

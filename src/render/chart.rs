@@ -125,6 +125,27 @@ pub fn chart_svg(
     ))
 }
 
+/// A chart from [`chart_svg`] as a numbered figure of a page: `id` is its
+/// anchor, and a caption under it reads `label` (`图2`) and the table's title.
+pub fn numbered_chart(
+    svg: &str,
+    t: &DataTable,
+    ctx: &LangCtx<'_>,
+    id: &str,
+    label: &str,
+) -> String {
+    let inner = svg
+        .strip_prefix("<figure class=\"data-chart\">")
+        .and_then(|s| s.strip_suffix("</figure>"))
+        .unwrap_or(svg);
+    format!(
+        "<figure class=\"data-chart\" id=\"{}\">{inner}<figcaption><span class=\"figure-number\">{}</span> {}</figcaption></figure>",
+        escape(id),
+        escape(label),
+        ctx.localized(&t.title),
+    )
+}
+
 fn max_of(values: &[f64]) -> f64 {
     values
         .iter()
@@ -290,6 +311,22 @@ mod tests {
     use super::super::datatable::tests::{ctx, table};
     use super::*;
     use crate::i18n::Strings;
+
+    #[test]
+    fn numbered_chart_has_its_anchor_and_caption() {
+        let s = Strings::new();
+        let c = ctx("zh", Style::Chinese, &s);
+        let svg = chart_svg(&table(), "bar", None, &c).unwrap();
+        let fig = numbered_chart(&svg, &table(), &c, "chart-causes-bar", "图2");
+        assert!(
+            fig.starts_with("<figure class=\"data-chart\" id=\"chart-causes-bar\"><svg "),
+            "{fig}"
+        );
+        assert!(
+            fig.ends_with("</svg><figcaption><span class=\"figure-number\">图2</span> 主要致贫原因 &lt;script&gt;</figcaption></figure>"),
+            "{fig}"
+        );
+    }
 
     #[test]
     fn every_kind_is_an_accessible_svg() {

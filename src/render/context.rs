@@ -93,6 +93,7 @@ impl<'a> ViewBuilder<'a> {
             jsonld,
             search: None,
             glossary: None,
+            print: None,
         }
     }
 
@@ -142,6 +143,7 @@ impl<'a> ViewBuilder<'a> {
             data_index: None,
             search: None,
             glossary: None,
+            print: None,
         }
     }
 }

@@ -7,8 +7,10 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::builder::ViewBuilder;
-use super::chart::chart_svg;
-use super::datatable::{table_csv, table_html, LangCtx};
+use std::cell::Cell;
+
+use super::chart::{chart_svg, numbered_chart};
+use super::datatable::{numbered_table_html, table_csv, table_html, LangCtx};
 use super::views::{Crumb, DataIndexView, DataRef, DataView};
 use crate::data::{format, DataTable};
 use crate::diagnostics::{line_col, Diagnostic};
@@ -16,7 +18,7 @@ use crate::i18n::Strings;
 use crate::locale::format_date;
 use crate::markdown::shortcodes::{self, Shortcode};
 use crate::output::OutputFile;
-use crate::resolve::{Entry, LangId, Site};
+use crate::resolve::{Entry, Figure, FigureKind, Figures, LangId, Site};
 use crate::templates::Templates;
 
 /// The site's data tables, by id (the position in `tables` is the position
@@ -39,7 +41,8 @@ impl<'a> DataSet<'a> {
         }
     }
 
-    fn get(&self, id: &str) -> Option<(usize, &'a DataTable)> {
+    /// The table with `id` and its position.
+    pub(crate) fn get(&self, id: &str) -> Option<(usize, &'a DataTable)> {
         self.by_id.get(id).map(|&i| (i, &self.tables[i]))
     }
 }
@@ -78,20 +81,48 @@ pub fn expand(
     // Figures are written in the language of the text around them.
     let ctx = lang_ctx(site, entry.text_lang, strings);
     let pages = &site.lang(entry.text_lang).data;
+    // The numbers of this page's tables and charts, in the order of its calls.
+    let figures = &site.lang(entry.lang).figures;
+    let placed: Vec<&Figure> = site
+        .index_of(&entry.key, entry.lang)
+        .map(|i| figures.of_entry(i).collect())
+        .unwrap_or_default();
+    let next_figure = Cell::new(0);
+    let label = |f: &Figure| figure_label(&ctx, f);
     let one = |call: &Shortcode| -> Result<String, String> {
         let arg = |k: &str| call.args.get(k).map(String::as_str);
+        if call.name == "ref" {
+            return figure_ref(site, entry, figures, &ctx, &call.args);
+        }
         let id = arg("id").ok_or_else(|| format!("`{}` needs id=\"…\"", call.name))?;
         let (ti, table) = data
             .get(id)
             .ok_or_else(|| format!("no data table `{id}` in content/data/"))?;
+        // Resolve numbered the same calls; a body edited since (`serve`) may not match.
+        let figure = FigureKind::of_shortcode(&call.name).and_then(|kind| {
+            let f = placed.get(next_figure.get())?;
+            next_figure.set(next_figure.get() + 1);
+            (f.kind == kind && f.table == id).then_some(*f)
+        });
         match call.name.as_str() {
-            "table" => Ok(table_html(
-                table,
-                &ctx,
-                &pages[ti].page.url,
-                &pages[ti].csv.url,
-            )),
-            "chart" => chart_svg(table, arg("kind").unwrap_or("bar"), arg("col"), &ctx),
+            "table" => Ok(match figure {
+                Some(f) => numbered_table_html(
+                    table,
+                    &ctx,
+                    &pages[ti].page.url,
+                    &pages[ti].csv.url,
+                    &f.anchor,
+                    &label(f),
+                ),
+                None => table_html(table, &ctx, &pages[ti].page.url, &pages[ti].csv.url),
+            }),
+            "chart" => {
+                let svg = chart_svg(table, arg("kind").unwrap_or("bar"), arg("col"), &ctx)?;
+                Ok(match figure {
+                    Some(f) => numbered_chart(&svg, table, &ctx, &f.anchor, &label(f)),
+                    None => svg,
+                })
+            }
             _ => {
                 let row_id = arg("row").ok_or("`stat` needs row=\"…\"")?;
                 let col_key = arg("col").ok_or("`stat` needs col=\"…\"")?;
@@ -123,6 +154,51 @@ pub fn expand(
     let (out, expand_problems) = shortcodes::expand(body, &calls, &one);
     problems.extend(expand_problems.into_iter().map(|(o, m)| at(o, m)));
     (out, problems)
+}
+
+/// `表3`: the label of a numbered figure in the language of `ctx` (UI strings
+/// `table_label`, `chart_label`; the bare number when the theme lacks them).
+pub fn figure_label(ctx: &LangCtx<'_>, f: &Figure) -> String {
+    let n = f.number.to_string();
+    ctx.strings
+        .get(f.kind.label_key())
+        .map_or_else(|| n.clone(), |s| s.replace("{n}", &n))
+}
+
+/// `{{ ref(table="…") }}` / `{{ ref(chart="…") }}`: the label of the first
+/// placement of that table or chart, linked to it (its page and anchor).
+fn figure_ref(
+    site: &Site,
+    entry: &Entry,
+    figures: &Figures,
+    ctx: &LangCtx<'_>,
+    args: &std::collections::BTreeMap<String, String>,
+) -> Result<String, String> {
+    let (kind, id) = match (args.get("table"), args.get("chart"), args.len()) {
+        (Some(id), None, 1) => (FigureKind::Table, id),
+        (None, Some(id), 1) => (FigureKind::Chart, id),
+        _ => return Err("`ref` takes one of table=\"…\" or chart=\"…\"".to_string()),
+    };
+    let what = match kind {
+        FigureKind::Table => "table",
+        FigureKind::Chart => "chart",
+    };
+    let f = figures.first(kind, id).ok_or_else(|| {
+        format!(
+            "ref: no page places a {what} of data table `{id}` (`{{{{ {what}(id=\"{id}\") }}}}`)"
+        )
+    })?;
+    let target = &site.entries[f.entry];
+    let href = if target.url == entry.url {
+        format!("#{}", f.anchor)
+    } else {
+        format!("{}#{}", target.url, f.anchor)
+    };
+    Ok(format!(
+        "<a class=\"figure-ref\" href=\"{}\">{}</a>",
+        crate::html::escape(&href),
+        crate::html::escape(&figure_label(ctx, f))
+    ))
 }
 
 /// Charts shown on a table's page: the bar chart of its first numeric column when

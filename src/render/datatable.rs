@@ -43,11 +43,43 @@ impl LangCtx<'_> {
 /// `<figure>` with the table, its caption, units in the headers, and the source,
 /// date and links under it. `page_url` is the table's own page, `csv_url` its CSV.
 pub fn table_html(t: &DataTable, ctx: &LangCtx<'_>, page_url: &str, csv_url: &str) -> String {
+    figure_html(t, ctx, page_url, csv_url, None)
+}
+
+/// [`table_html`] as a numbered figure of a page: `id` is its anchor and
+/// `label` (`表3`) opens the caption.
+pub fn numbered_table_html(
+    t: &DataTable,
+    ctx: &LangCtx<'_>,
+    page_url: &str,
+    csv_url: &str,
+    id: &str,
+    label: &str,
+) -> String {
+    figure_html(t, ctx, page_url, csv_url, Some((id, label)))
+}
+
+fn figure_html(
+    t: &DataTable,
+    ctx: &LangCtx<'_>,
+    page_url: &str,
+    csv_url: &str,
+    number: Option<(&str, &str)>,
+) -> String {
     let title = ctx.localized(&t.title);
     let header_col = t.header_column();
+    let (id, caption) = match number {
+        Some((id, label)) => (
+            escape(id),
+            format!(
+                "<span class=\"figure-number\">{}</span> {title}",
+                escape(label)
+            ),
+        ),
+        None => (format!("data-{}", escape(&t.id)), title),
+    };
     let mut h = format!(
-        "<figure class=\"data-table\" id=\"data-{id}\"><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{label}\"><table><caption>{title}</caption><thead><tr>",
-        id = escape(&t.id),
+        "<figure class=\"data-table\" id=\"{id}\"><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{label}\"><table><caption>{caption}</caption><thead><tr>",
         label = escape(&t.title.get(ctx.lang, ctx.default)),
     );
     for c in &t.columns {
@@ -181,6 +213,27 @@ rows:
         );
         assert!(h.contains("2016年12月31日"));
         assert!(!h.contains('\n'));
+    }
+
+    #[test]
+    fn numbered_table_has_its_anchor_and_label() {
+        let s = Strings::new();
+        let h = numbered_table_html(
+            &table(),
+            &ctx("zh", Style::Chinese, &s),
+            "/data/causes/",
+            "/data/causes.csv",
+            "data-causes-2",
+            "表3",
+        );
+        assert!(
+            h.starts_with("<figure class=\"data-table\" id=\"data-causes-2\">"),
+            "{h}"
+        );
+        assert!(
+            h.contains("<caption><span class=\"figure-number\">表3</span> 主要致贫原因 &lt;script&gt;</caption>"),
+            "{h}"
+        );
     }
 
     #[test]

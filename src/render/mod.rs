@@ -10,6 +10,8 @@ pub mod datatable;
 mod glossary_page;
 pub mod jsonld;
 pub mod listing;
+pub mod print;
+pub mod print_view;
 mod search_page;
 mod site_files;
 pub mod views;
@@ -34,14 +36,18 @@ use data::DataSet;
 /// the text of one page re-renders that page alone.
 pub struct SiteContext {
     summaries: Vec<String>,
+    pdf_sizes: Vec<Option<u64>>,
 }
 
-/// Renders every page of the site (all languages), plus one `404.html` per language.
+/// Renders every page of the site (all languages), plus one `404.html` per
+/// language. `pdf_sizes`: the size of each language's PDF, by `LangId`, where
+/// it is known (pages link a PDF only then).
 pub fn render_site(
     site: &Site,
     templates: &Templates,
     strings: &[Strings],
     tables: &[DataTable],
+    pdf_sizes: Vec<Option<u64>>,
 ) -> Result<(Vec<OutputFile>, SiteContext), Vec<Diagnostic>> {
     let t0 = std::time::Instant::now();
     let data = DataSet::new(tables);
@@ -82,9 +88,12 @@ pub fn render_site(
         site,
         summaries: &summaries,
         strings,
+        pdf_sizes: &pdf_sizes,
+        print: templates.has(print::TEMPLATE),
     };
-
-    timing::report("render: views", t0.elapsed());
+    // The print page reads the bodies before the pages take them.
+    let print = print::pages(&builder, templates, &rendered, &data);
+    timing::report("render: views and print", t0.elapsed());
     // The search index (largely sequential) is built while the pages render.
     let texts: Vec<String> = rendered
         .iter_mut()
@@ -103,6 +112,10 @@ pub fn render_site(
     drop(texts);
     timing::report("render: pages and search", t0.elapsed());
     let mut files = Vec::with_capacity(results.len() + site.langs.len());
+    match print {
+        Ok(f) => files.extend(f),
+        Err(d) => problems.extend(d),
+    }
     for r in results {
         match r {
             Ok(f) => files.extend(f),
@@ -159,7 +172,13 @@ pub fn render_site(
     }
     timing::report("render: site files", t0.elapsed());
     if problems.is_empty() {
-        Ok((files, SiteContext { summaries }))
+        Ok((
+            files,
+            SiteContext {
+                summaries,
+                pdf_sizes,
+            },
+        ))
     } else {
         Err(problems)
     }
@@ -257,6 +276,8 @@ pub fn render_source(
         site,
         summaries: &cx.summaries,
         strings,
+        pdf_sizes: &cx.pdf_sizes,
+        print: templates.has(print::TEMPLATE),
     };
     // On this thread: rayon's pool may be busy with a full build.
     let mut files = Vec::new();

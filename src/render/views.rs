@@ -34,6 +34,23 @@ pub struct SiteView<'a> {
     pub feed_url: &'a str,
     /// URL of this language's glossary page; empty when the site has none.
     pub glossary_url: &'a str,
+    /// URL of this language's print page (the whole report on one page);
+    /// empty when the theme has no `print.html`.
+    pub print_url: &'a str,
+    /// This language's PDF, when its size is known (set by `bichig pdf`).
+    pub pdf: Option<PdfLink<'a>>,
+}
+
+/// A link to the PDF of the report in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct PdfLink<'a> {
+    /// URL of the PDF.
+    pub url: &'a str,
+    /// Its size in bytes.
+    pub size: u64,
+    /// Link text with the size written for readers (`PDF, 1.8 MB`), from the
+    /// UI string `pdf_link` (`{size}` replaced).
+    pub label: String,
 }
 
 /// An item of the main navigation.
@@ -301,6 +318,9 @@ pub struct TemplateContext<'a> {
     /// Set for `glossary.html`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub glossary: Option<GlossaryView<'a>>,
+    /// Set for `print.html`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub print: Option<super::print_view::PrintView<'a>>,
 }
 
 /// The glossary page: every term in both languages.

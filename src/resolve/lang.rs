@@ -41,6 +41,11 @@ pub struct Lang {
     pub home: usize,
     /// Entries of the main menu (the home page's sections), ordered.
     pub menu: Vec<usize>,
+    /// Entries in reading order (the home page, then each section and its
+    /// pages, depth first; series indexes left out): what `prev`/`next` follow.
+    pub reading_order: Vec<usize>,
+    /// Tables and charts placed by this language's pages, numbered.
+    pub figures: super::Figures,
     /// `404.html`.
     pub not_found: Target,
     /// `atom.xml`.
@@ -59,6 +64,12 @@ pub struct Lang {
     pub data: Vec<DataTarget>,
     /// `/glossary/` (written only when the site has a glossary).
     pub glossary: Target,
+    /// `/print/`: the whole report on one page (written when the theme has
+    /// `print.html`).
+    pub print: Target,
+    /// `/report.<code>.pdf`: the print page as a PDF (made by `bichig pdf`,
+    /// never by `build`).
+    pub pdf: Target,
 }
 
 /// The languages of `config`, with their generated pages (homes and menus are
@@ -87,6 +98,8 @@ pub(super) fn langs(config: &Config, urls: &Urls, table_ids: &[&str]) -> Vec<Lan
                     .unwrap_or_default(),
                 home: 0,
                 menu: Vec::new(),
+                reading_order: Vec::new(),
+                figures: Default::default(),
                 not_found: urls.file(&format!("{prefix}404.html")),
                 feed: urls.file(&format!("{prefix}atom.xml")),
                 search: urls.page(&format!("{prefix}search/")),
@@ -103,6 +116,8 @@ pub(super) fn langs(config: &Config, urls: &Urls, table_ids: &[&str]) -> Vec<Lan
                     })
                     .collect(),
                 glossary: urls.page(&format!("{prefix}glossary/")),
+                print: urls.page(&format!("{prefix}print/")),
+                pdf: urls.file(&format!("{prefix}report.{}.pdf", l.code)),
                 prefix,
             }
         })

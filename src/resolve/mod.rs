@@ -8,6 +8,7 @@
 //! search index read this model; none of them builds a URL. Pure: no disk access.
 
 mod entries;
+mod figures;
 mod lang;
 mod order;
 mod series;
@@ -21,6 +22,7 @@ use crate::content::SourcePage;
 use crate::diagnostics::Diagnostic;
 
 pub use crate::config::LangId;
+pub use figures::{placements, Figure, FigureKind, Figures};
 pub use lang::{DataTarget, Lang};
 pub use series::{Edition, Installment, Series, SeriesPos, SERIES_DIR};
 pub use tags::{tag_slug, TagRef, Term};
@@ -167,7 +169,11 @@ pub fn resolve(
             .unwrap_or_default();
         l.menu = entries[l.home].sections.clone();
     }
-    order::link(&mut entries, &langs, &sources);
+    order::link(&mut entries, &mut langs, &sources);
+    for l in &mut langs {
+        let order = figures::numbering_order(&entries, &l.reading_order, l.id);
+        l.figures = figures::number(&entries, &sources, &order, table_ids);
+    }
     let mut site = Site {
         han_tag: lang::han_tag(&langs),
         config,

@@ -9,13 +9,15 @@ use crate::content::SourcePage;
 /// Sets `prev`/`next` of every entry in reading order, which is depth first: a
 /// section, then its pages and subsections merged by weight. Series indexes
 /// are not part of it. Iterative, so a deep tree cannot exhaust the stack.
-pub(super) fn link(entries: &mut [Entry], langs: &[Lang], sources: &[SourcePage]) {
+/// Each language's order is kept in [`Lang::reading_order`].
+pub(super) fn link(entries: &mut [Entry], langs: &mut [Lang], sources: &[SourcePage]) {
     for lang in langs {
         let order = reading_order(entries, sources, lang.home);
         for (pos, &i) in order.iter().enumerate() {
             entries[i].prev = pos.checked_sub(1).map(|p| order[p]);
             entries[i].next = order.get(pos + 1).copied();
         }
+        lang.reading_order = order;
     }
 }
 
