@@ -4,8 +4,12 @@
 //! an editor sees all problems of a build at once, numbered, each with
 //! `path:line:col`, a message and a hint.
 
+mod excerpt;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+pub use excerpt::excerpt;
 
 /// How serious a problem is: errors fail the build, warnings are only printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -31,6 +35,8 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when there is something useful to say.
     pub hint: Option<String>,
+    /// The offending line quoted with a caret under the column ([`excerpt`]).
+    pub excerpt: Option<String>,
 }
 
 impl Diagnostic {
@@ -48,6 +54,7 @@ impl Diagnostic {
             column,
             message: message.into(),
             hint: None,
+            excerpt: None,
         }
     }
 
@@ -67,6 +74,12 @@ impl Diagnostic {
     /// Adds a hint.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Adds the quoted line with its caret (see [`excerpt`]).
+    pub fn with_excerpt(mut self, excerpt: Option<String>) -> Self {
+        self.excerpt = excerpt;
         self
     }
 
@@ -98,6 +111,11 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         write!(f, ": {kind}: {}", self.message)?;
+        if let Some(excerpt) = &self.excerpt {
+            for line in excerpt.lines() {
+                write!(f, "\n    {line}")?;
+            }
+        }
         if let Some(hint) = &self.hint {
             write!(f, "\n    hint: {hint}")?;
         }
@@ -144,6 +162,17 @@ mod tests {
         assert_eq!(
             d.to_string(),
             "content/a.md:3:7: error: bad\n    hint: fix it"
+        );
+    }
+
+    #[test]
+    fn display_quotes_the_line_between_message_and_hint() {
+        let d = Diagnostic::error("site.yaml", 2, 8, "bad")
+            .with_excerpt(excerpt("a: 1\ntitle: x: y\n", 2, 8, 2))
+            .with_hint("quote it");
+        assert_eq!(
+            d.to_string(),
+            "site.yaml:2:8: error: bad\n    2 | title: x: y\n      |        ^\n    hint: quote it"
         );
     }
 

@@ -43,6 +43,7 @@ pub mod search;
 pub mod serve;
 pub mod slug;
 pub mod status;
+pub mod suggest;
 pub mod templates;
 pub mod timing;
 pub mod yaml;
