@@ -41,10 +41,10 @@ pub fn distance(a: &str, b: &str) -> usize {
 }
 
 /// True when `candidate` is near enough to `word` to be what was meant: at most
-/// a third of the word's characters differ (at least one may).
+/// a third of the characters differ (one may in a name of two or more).
 fn near(word: &str, candidate: &str) -> bool {
     let len = word.chars().count().max(candidate.chars().count());
-    distance(word, candidate) <= (len / 3).max(1)
+    distance(word, candidate) <= (len / 3).max(usize::from(len >= 2))
 }
 
 /// The candidate closest to `word`, when near enough to be a typo of it (the
