@@ -126,6 +126,7 @@ fn load_csv(
     let located = |problems: Vec<Problem>| -> Vec<Diagnostic> {
         problems.into_iter().map(|p| places.diagnostic(p)).collect()
     };
+    let place = |o: &Origin| places.at(o);
     build(
         id,
         meta_shown,
@@ -134,6 +135,7 @@ fn load_csv(
         languages,
         source_exists,
         unit_strings,
+        &place,
     )
     .map(|(t, w)| (t, located(w)))
     .map_err(located)

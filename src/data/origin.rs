@@ -74,6 +74,15 @@ pub(crate) trait Places {
     /// The file and position of `origin`.
     fn place(&self, origin: &Origin) -> (&Path, Pos);
 
+    /// `path:line` of `origin` (just the path when the line is unknown).
+    fn at(&self, origin: &Origin) -> String {
+        let (path, pos) = self.place(origin);
+        match pos.line {
+            0 => path.display().to_string(),
+            line => format!("{}:{line}", path.display()),
+        }
+    }
+
     /// `problem` as a diagnostic at its place.
     fn diagnostic(&self, problem: Problem) -> Diagnostic {
         let (path, pos) = self.place(&problem.origin);
