@@ -17,6 +17,7 @@ use crate::locale::format_date;
 use crate::markdown::shortcodes::{self, Shortcode};
 use crate::output::OutputFile;
 use crate::resolve::{Entry, LangId, Site};
+use crate::suggest::{self, Known};
 use crate::templates::Templates;
 
 /// The site's data tables, by id (the position in `tables` is the position
@@ -42,6 +43,16 @@ impl<'a> DataSet<'a> {
     fn get(&self, id: &str) -> Option<(usize, &'a DataTable)> {
         self.by_id.get(id).map(|&i| (i, &self.tables[i]))
     }
+
+    /// The nearest table id to `id` with its file, and all of them when few.
+    fn table_hint(&self, id: &str) -> Option<String> {
+        let known: Vec<Known> = self
+            .tables
+            .iter()
+            .map(|t| Known::at(&t.id, t.path.display().to_string()))
+            .collect();
+        suggest::hint(id, "tables", &known)
+    }
 }
 
 /// The language context of tables and charts written in `lang`.
@@ -66,24 +77,42 @@ pub fn expand(
     strings: &[Strings],
 ) -> (String, Vec<Diagnostic>) {
     let src = site.source(entry);
-    let at = |offset: usize, message: String| {
+    let at = |offset: usize, (message, hint): Fail| {
         let (line, col) = line_col(body, offset);
-        Diagnostic::error(&src.path, line + src.body_line_offset, col, message)
+        let d = Diagnostic::error(&src.path, line + src.body_line_offset, col, message);
+        match hint {
+            Some(h) => d.with_hint(h),
+            None => d,
+        }
     };
     let (calls, found_problems) = shortcodes::find(body);
-    let mut problems: Vec<Diagnostic> = found_problems.into_iter().map(|(o, m)| at(o, m)).collect();
+    let mut problems: Vec<Diagnostic> = found_problems
+        .into_iter()
+        .map(|(o, m, h)| at(o, (m, h)))
+        .collect();
     if calls.is_empty() {
         return (body.to_string(), problems);
     }
     // Figures are written in the language of the text around them.
     let ctx = lang_ctx(site, entry.text_lang, strings);
     let pages = &site.lang(entry.text_lang).data;
-    let one = |call: &Shortcode| -> Result<String, String> {
+    let one = |call: &Shortcode| -> Result<String, Fail> {
         let arg = |k: &str| call.args.get(k).map(String::as_str);
-        let id = arg("id").ok_or_else(|| format!("`{}` needs id=\"…\"", call.name))?;
-        let (ti, table) = data
-            .get(id)
-            .ok_or_else(|| format!("no data table `{id}` in content/data/"))?;
+        let id = arg("id").ok_or_else(|| plain(format!("`{}` needs id=\"…\"", call.name)))?;
+        let (ti, table) = data.get(id).ok_or_else(|| {
+            (
+                format!("no data table `{id}` in content/data/"),
+                data.table_hint(id),
+            )
+        })?;
+        let column = |key: &str| {
+            table.column(key).ok_or_else(|| {
+                (
+                    format!("table `{id}` has no column `{key}`"),
+                    column_hint(table, key),
+                )
+            })
+        };
         match call.name.as_str() {
             "table" => Ok(table_html(
                 table,
@@ -91,16 +120,22 @@ pub fn expand(
                 &pages[ti].page.url,
                 &pages[ti].csv.url,
             )),
-            "chart" => chart_svg(table, arg("kind").unwrap_or("bar"), arg("col"), &ctx),
+            "chart" => {
+                if let Some(key) = arg("col") {
+                    column(key)?;
+                }
+                chart_svg(table, arg("kind").unwrap_or("bar"), arg("col"), &ctx).map_err(plain)
+            }
             _ => {
-                let row_id = arg("row").ok_or("`stat` needs row=\"…\"")?;
-                let col_key = arg("col").ok_or("`stat` needs col=\"…\"")?;
-                let row = table
-                    .row(row_id)
-                    .ok_or_else(|| format!("table `{id}` has no row `{row_id}`"))?;
-                let c = table
-                    .column(col_key)
-                    .ok_or_else(|| format!("table `{id}` has no column `{col_key}`"))?;
+                let row_id = arg("row").ok_or_else(|| plain("`stat` needs row=\"…\""))?;
+                let col_key = arg("col").ok_or_else(|| plain("`stat` needs col=\"…\""))?;
+                let row = table.row(row_id).ok_or_else(|| {
+                    (
+                        format!("table `{id}` has no row `{row_id}`"),
+                        row_hint(table, row_id),
+                    )
+                })?;
+                let c = column(col_key)?;
                 let (cell, column) = (&row.cells[c], &table.columns[c]);
                 // unit=false: the sentence around it writes the unit itself.
                 let text = match arg("unit") {
@@ -109,7 +144,7 @@ pub fn expand(
                     }
                     Some("false") => format::cell(cell, column, ctx.lang, ctx.default),
                     Some(other) => {
-                        return Err(format!("`unit` is true or false, not `{other}`"));
+                        return Err(plain(format!("`unit` is true or false, not `{other}`")));
                     }
                 };
                 Ok(format!(
@@ -123,6 +158,33 @@ pub fn expand(
     let (out, expand_problems) = shortcodes::expand(body, &calls, &one);
     problems.extend(expand_problems.into_iter().map(|(o, m)| at(o, m)));
     (out, problems)
+}
+
+/// A shortcode failure: message and hint.
+type Fail = (String, Option<String>);
+
+fn plain(message: impl Into<String>) -> Fail {
+    (message.into(), None)
+}
+
+/// The nearest column of `table` to `key`, and all of them when few.
+fn column_hint(table: &DataTable, key: &str) -> Option<String> {
+    let known: Vec<Known> = table
+        .columns
+        .iter()
+        .map(|c| Known::at(&c.key, &c.at))
+        .collect();
+    suggest::hint(key, &format!("columns of `{}`", table.id), &known)
+}
+
+/// The nearest row id of `table` to `id`, and all of them when few.
+fn row_hint(table: &DataTable, id: &str) -> Option<String> {
+    let known: Vec<Known> = table
+        .rows
+        .iter()
+        .map(|r| Known::at(&r.id, &r.at))
+        .collect();
+    suggest::hint(id, &format!("rows of `{}`", table.id), &known)
 }
 
 /// Charts shown on a table's page: the bar chart of its first numeric column when
