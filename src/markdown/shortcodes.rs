@@ -217,20 +217,20 @@ mod tests {
             problems[1].2.as_deref(),
             Some("shortcodes: `table`, `chart`, `stat`")
         );
-        let (_, problems) = find("{{ stats(id=\"a\") }}\n");
-        assert_eq!(
-            problems[0].2.as_deref(),
-            Some("did you mean `stat`? shortcodes: `table`, `chart`, `stat`")
-        );
         assert!(problems[2].1.contains("missing `)`"));
         assert!(problems[3].1.contains("given twice"));
+        let (_, typo) = find("{{ stats(id=\"a\") }}\n");
+        assert_eq!(
+            typo[0].2.as_deref(),
+            Some("did you mean `stat`? shortcodes: `table`, `chart`, `stat`")
+        );
     }
 
     #[test]
     fn expand_keeps_lines() {
         let body = "x {{ stat(id=\"a\") }} y\nz";
         let (calls, _) = find(body);
-        let (out, problems) = expand(body, &calls, &|_| Ok("<b>\n1</b>".into()));
+        let (out, problems) = expand::<String>(body, &calls, &|_| Ok("<b>\n1</b>".into()));
         assert_eq!(out, "x <b> 1</b> y\nz");
         assert!(problems.is_empty());
         let (out, problems) = expand(body, &calls, &|_| Err("no".into()));

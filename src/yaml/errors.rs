@@ -125,6 +125,12 @@ fn key_hint(key: &str, expected: &str) -> Option<String> {
         .collect();
     let best = suggest::closest(key, known.iter().map(|k| k.name.as_str()));
     let best = best.and_then(|b| known.iter().find(|k| k.name == b));
+    if let Some(b) = best.filter(|b| b.name.eq_ignore_ascii_case(key)) {
+        return Some(format!(
+            "did you mean `{}`? keys are written in lowercase",
+            b.name
+        ));
+    }
     // A key with no near neighbour: list every valid key, whatever their number.
     match suggest::hint_with(best, "valid keys", &known) {
         Some(h) if best.is_some() || known.len() <= suggest::LIST_MAX => Some(h),
@@ -258,6 +264,12 @@ mod tests {
         let raw = "unknown field `Weight`, expected one of `title`, `weight`, `date` at line 2 column 1";
         let e = ex("title: a\nWeight: 3\n", raw, 2, 1);
         assert_eq!(e.message, "unknown key `Weight`");
+        assert_eq!(
+            e.hint.as_deref(),
+            Some("did you mean `weight`? keys are written in lowercase")
+        );
+        let raw = "unknown field `wieght`, expected one of `title`, `weight`, `date` at line 2 column 1";
+        let e = ex("title: a\nwieght: 3\n", raw, 2, 1);
         assert_eq!(
             e.hint.as_deref(),
             Some("did you mean `weight`? valid keys: `title`, `weight`, `date`")
