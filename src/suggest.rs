@@ -1,9 +1,10 @@
 //! "Did you mean …?" for names an editor mistyped: columns, rows, tables,
 //! pages, shortcodes, keys, languages (pure).
 //!
-//! Closeness is the Levenshtein distance (the `strsim` crate, already built
-//! for clap's own suggestions), compared without case so `Weight` finds
-//! `weight`.
+//! Closeness is the edit distance with swapped neighbours counting as one
+//! edit (optimal string alignment, from the `strsim` crate, already built for
+//! clap's own suggestions), compared without case so `Weight` finds `weight`
+//! and `y2021` finds `y2012`.
 
 /// Lists of at most this many names are printed whole in a hint.
 pub const LIST_MAX: usize = 8;
@@ -37,7 +38,7 @@ impl Known {
 
 /// Edit distance of `a` and `b`, without case.
 pub fn distance(a: &str, b: &str) -> usize {
-    strsim::levenshtein(&a.to_lowercase(), &b.to_lowercase())
+    strsim::osa_distance(&a.to_lowercase(), &b.to_lowercase())
 }
 
 /// True when `candidate` is near enough to `word` to be what was meant: at most
@@ -120,6 +121,7 @@ mod tests {
         assert_eq!(closest("trained", cols), Some("trainees"));
         assert_eq!(closest("Weight", ["title", "weight", "date"]), Some("weight"));
         assert_eq!(closest("y2015", ["y2016", "y2020"]), Some("y2016"));
+        assert_eq!(closest("y2021", ["y2012", "now"]), Some("y2012"), "a swap");
         assert_eq!(closest("mm", ["zh", "mn"]), Some("mn"));
         assert_eq!(closest("population", cols), None, "too far from all");
     }

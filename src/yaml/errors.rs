@@ -36,9 +36,13 @@ pub fn explain(src: &str, raw: &str, line: usize, column: usize) -> Explained {
         );
     }
     if is_token_error(raw) {
-        let c = char_at.unwrap_or('?');
+        // Markdown-style quoting of a backquote needs doubled backquotes.
+        let shown = match char_at.unwrap_or('?') {
+            '`' => "`` ` ``".to_string(),
+            c => format!("`{c}`"),
+        };
         return at(
-            format!("a value cannot start with `{c}` unless it is in quotes"),
+            format!("a value cannot start with {shown} unless it is in quotes"),
             quoted(text).map(|q| format!("put the value in quotes: `{q}`")),
         );
     }
@@ -106,7 +110,12 @@ pub fn explain(src: &str, raw: &str, line: usize, column: usize) -> Explained {
     }
     let plain = strip_positions(raw);
     if let Some(e) = wrong_type(&plain) {
-        return at(e, None);
+        // `[` and `{` open a list and a mapping even where text was meant.
+        let value = text.split_once(": ").map_or("", |(_, v)| v.trim_start());
+        let hint = (value.starts_with('[') || value.starts_with('{'))
+            .then(|| quoted(text).map(|q| format!("a value starting with `[` or `{{` is a list or a mapping; if it is text, put it in quotes: `{q}`")))
+            .flatten();
+        return at(e, hint);
     }
     at(format!("invalid YAML: {plain}"), None)
 }
@@ -281,6 +290,17 @@ mod tests {
         let raw = "weight: invalid type: string \"heavy\", expected u32 at line 3 column 9";
         let e = ex("", raw, 3, 9);
         assert_eq!(e.message, "`weight` should be a whole number, not the text \"heavy\"");
+    }
+
+    #[test]
+    fn text_starting_with_a_bracket_is_told_to_be_quoted() {
+        let raw = "home: invalid type: sequence, expected a string at line 2 column 7";
+        let e = ex("toc: 目录\nhome: [unclosed\n", raw, 2, 7);
+        assert_eq!(e.message, "`home` should be a string, not a list");
+        assert_eq!(
+            e.hint.as_deref(),
+            Some("a value starting with `[` or `{` is a list or a mapping; if it is text, put it in quotes: `home: \"[unclosed\"`")
+        );
     }
 
     #[test]
