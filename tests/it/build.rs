@@ -194,7 +194,7 @@ fn bad_inputs_fail_cleanly() {
         ("bad-base-url", &["site.yaml:2", "base_url"]),
         (
             "unknown-language",
-            &["content/measures/finance.fr.md", "`fr`"],
+            &["content/measures/finance.fr.md: error: language `fr` is not defined in site.yaml\n    hint: languages: `zh`; or add it under `languages:` in site.yaml, or rename the file"],
         ),
         (
             "impossible-date",

@@ -122,3 +122,16 @@ fn a_link_to_a_missing_page_names_the_page_of_that_name() {
         &["content/measures/organisation.md:4:2: error: link to `@/finance.md`: no such page\n    hint: did you mean `@/measures/finance.md` (content/measures/finance.md)? link to a source file from the content root (`@/measures/finance.md`) or relative to this file"],
     );
 }
+
+#[test]
+fn a_file_in_an_unknown_language_names_the_nearest_language() {
+    let site = SiteTest::new("bilingual");
+    site.write(
+        "content/measures/finance.mm.md",
+        "---\ntitle: ᠰᠠᠩᠬᠦᠦ\n---\n",
+    );
+    site.run(&["build"]).fails_with(
+        1,
+        &["content/measures/finance.mm.md: error: language `mm` is not defined in site.yaml\n    hint: did you mean `mn` (site.yaml)? languages: `zh`, `mn`; or add it under `languages:` in site.yaml, or rename the file"],
+    );
+}
