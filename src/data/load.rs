@@ -265,6 +265,7 @@ mod tests {
                     lang: "mn".into(),
                     key: "unit_头".into(),
                     file: "themes/default/i18n/mn.yaml".into(),
+                    nearest: None,
                 })
                 .into_iter()
                 .collect()

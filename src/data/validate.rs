@@ -23,6 +23,8 @@ pub struct MissingUnitString {
     pub key: String,
     /// The i18n file to add it to (`themes/default/i18n/mn.yaml`).
     pub file: String,
+    /// The nearest unit that language can write (`万人` for `万入`), if any.
+    pub nearest: Option<String>,
 }
 
 /// Finds the UI strings a unit lacks in the site's languages (none: every
@@ -140,7 +142,13 @@ pub(crate) fn build(
                             m.key
                         ),
                     )
-                    .with_hint(format!("add `{}: …` to {}", m.key, m.file)),
+                    .with_hint(match &m.nearest {
+                        Some(n) => format!(
+                            "did you mean `{n}`? or add `{}: …` to {}",
+                            m.key, m.file
+                        ),
+                        None => format!("add `{}: …` to {}", m.key, m.file),
+                    }),
                 );
             }
         }

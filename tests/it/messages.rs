@@ -135,3 +135,12 @@ fn a_file_in_an_unknown_language_names_the_nearest_language() {
         &["content/measures/finance.mm.md: error: language `mm` is not defined in site.yaml\n    hint: did you mean `mn` (site.yaml)? languages: `zh`, `mn`; or add it under `languages:` in site.yaml, or rename the file"],
     );
 }
+
+#[test]
+fn a_unit_without_its_word_names_the_nearest_unit_that_has_one() {
+    data_case(
+        "content/data/headline.meta.yaml",
+        &META.replace("unit: 万人", "unit: 个百分比"),
+        "content/data/headline.meta.yaml:6:73: error: unit `个百分比` of column `people` has no `mn` string `unit_个百分比`\n    hint: did you mean `个百分点`? or add `unit_个百分比: …` to themes/default/i18n/mn.yaml",
+    );
+}
