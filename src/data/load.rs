@@ -161,6 +161,14 @@ impl Places for CsvPlaces<'_> {
             Origin::Field(_) | Origin::Column { .. } => self.sidecar.place(origin),
         }
     }
+
+    fn text(&self, path: &Path) -> Option<&str> {
+        if path == self.path {
+            Some(self.text)
+        } else {
+            self.sidecar.text(path)
+        }
+    }
 }
 
 #[cfg(test)]

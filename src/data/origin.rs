@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{excerpt, Diagnostic, Severity};
 use crate::yaml::{Pos, Spans};
 
 /// The element of a table a problem is about.
@@ -74,6 +74,9 @@ pub(crate) trait Places {
     /// The file and position of `origin`.
     fn place(&self, origin: &Origin) -> (&Path, Pos);
 
+    /// The text of `path`, one of the files of the table, for quoting a line.
+    fn text(&self, path: &Path) -> Option<&str>;
+
     /// `path:line` of `origin` (just the path when the line is unknown).
     fn at(&self, origin: &Origin) -> String {
         let (path, pos) = self.place(origin);
@@ -105,6 +108,10 @@ pub(crate) trait Places {
             Severity::Error => Diagnostic::error(path, pos.line, pos.column, message),
             Severity::Warning => Diagnostic::warning(path, pos.line, pos.column, message),
         };
+        let d = d.with_excerpt(
+            self.text(path)
+                .and_then(|t| excerpt(t, pos.line, pos.column, pos.line)),
+        );
         match problem.hint {
             Some(h) => d.with_hint(h),
             None => d,
@@ -116,6 +123,8 @@ pub(crate) trait Places {
 pub(crate) struct YamlPlaces {
     pub path: PathBuf,
     pub spans: Spans,
+    /// The file's text, for quoting a line.
+    pub src: String,
 }
 
 impl YamlPlaces {
@@ -124,6 +133,7 @@ impl YamlPlaces {
         YamlPlaces {
             path: path.to_path_buf(),
             spans: Spans::parse(src, 0),
+            src: src.to_string(),
         }
     }
 }
@@ -147,6 +157,10 @@ impl Places for YamlPlaces {
             Origin::Cell { index, key } => root.get("rows").index(*index).get(key).pos(),
         };
         (&self.path, pos)
+    }
+
+    fn text(&self, path: &Path) -> Option<&str> {
+        (path == self.path).then_some(self.src.as_str())
     }
 }
 

@@ -574,7 +574,7 @@ rows:
         let shown: Vec<String> = e.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,
-            ["content/data/poverty_causes.yaml:6:7: error: column `traned` is used by no row; 3 rows use the undeclared `trained` instead (first on line 8)\n    hint: did you mean `trained`? rename the column to `trained`, or the rows' key to `traned`"]
+            ["content/data/poverty_causes.yaml:6:7: error: column `traned` is used by no row; 3 rows use the undeclared `trained` instead (first on line 8)\n    6 |   - { key: traned, label: { zh: 培训人次, mn: ᠬᠦᠮᠦᠨ }, type: amount, unit: 万人 }\n      |       ^\n    hint: did you mean `trained`? rename the column to `trained`, or the rows' key to `traned`"]
         );
     }
 
@@ -588,7 +588,7 @@ rows:
         let shown: Vec<String> = e.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,
-            ["content/data/poverty_causes.yaml:9:44: error: unknown column `tranied` in 2 rows\n    hint: did you mean `trained` (content/data/poverty_causes.yaml:6)? columns: `year`, `trained`; or declare `tranied` under `columns:`"]
+            ["content/data/poverty_causes.yaml:9:44: error: unknown column `tranied` in 2 rows\n    9 |   - { id: y2016, year: 2016, trained: 1.5, tranied: 2 }\n      |                                            ^\n    hint: did you mean `trained` (content/data/poverty_causes.yaml:6)? columns: `year`, `trained`; or declare `tranied` under `columns:`"]
         );
     }
 
@@ -598,7 +598,7 @@ rows:
         let shown: Vec<String> = e.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,
-            ["content/data/poverty_causes.yaml:6:53: error: column `trained` has a `unit` but no numeric `type`, so its figures would be read as text\n    hint: add `type: amount` (a quantity in 万人), or `type: number`/`integer`; remove `unit` if the column is text"]
+            ["content/data/poverty_causes.yaml:6:53: error: column `trained` has a `unit` but no numeric `type`, so its figures would be read as text\n    6 |   - { key: trained, label: { zh: 培训人次, mn: ᠬᠦᠮᠦᠨ }, unit: 万人 }\n      |                                                         ^\n    hint: add `type: amount` (a quantity in 万人), or `type: number`/`integer`; remove `unit` if the column is text"]
         );
     }
 
@@ -608,7 +608,7 @@ rows:
         let shown: Vec<String> = e.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,
-            ["content/data/poverty_causes.yaml:3:1: error: `2017年6月30日` is not a date: write it as `2017-06-30` (year-month-day)\n    hint: dates are written year-month-day with `-`, e.g. `as_of: 2016-12-31`"]
+            ["content/data/poverty_causes.yaml:3:1: error: `2017年6月30日` is not a date: write it as `2017-06-30` (year-month-day)\n    3 | as_of: 2017年6月30日\n      | ^\n    hint: dates are written year-month-day with `-`, e.g. `as_of: 2016-12-31`"]
         );
     }
 

@@ -30,7 +30,7 @@ fn a_column_typo_is_reported_once_at_its_declaration() {
     let run = site.run(&["build"]);
     run.fails_with(
         1,
-        &["  1. content/data/headline.meta.yaml:6:7: error: column `peple` is used by no row; 2 rows use the undeclared `people` instead (first in content/data/headline.csv:2)\n    hint: did you mean `people`? rename the column to `people`, or the rows' key to `peple`\n1 error(s)"],
+        &["  1. content/data/headline.meta.yaml:6:7: error: column `peple` is used by no row; 2 rows use the undeclared `people` instead (first in content/data/headline.csv:2)\n    6 |   - { key: peple, label: { zh: 贫困人口, mn: ᠶᠠᠳᠠᠭᠤ ᠬᠦᠮᠦᠨ }, type: amount, unit: 万人 }\n      |       ^\n    hint: did you mean `people`? rename the column to `people`, or the rows' key to `peple`\n1 error(s)"],
     );
 }
 
@@ -64,7 +64,7 @@ fn a_unit_without_a_numeric_type_is_refused() {
     data_case(
         "content/data/headline.meta.yaml",
         &META.replace(", type: amount, unit: 万人", ", unit: 万人"),
-        "content/data/headline.meta.yaml:6:59: error: column `people` has a `unit` but no numeric `type`, so its figures would be read as text\n    hint: add `type: amount` (a quantity in 万人), or `type: number`/`integer`; remove `unit` if the column is text",
+        "content/data/headline.meta.yaml:6:59: error: column `people` has a `unit` but no numeric `type`, so its figures would be read as text\n    6 |   - { key: people, label: { zh: 贫困人口, mn: ᠶᠠᠳᠠᠭᠤ ᠬᠦᠮᠦᠨ }, unit: 万人 }\n      |                                                               ^\n    hint: add `type: amount` (a quantity in 万人), or `type: number`/`integer`; remove `unit` if the column is text",
     );
 }
 
@@ -73,7 +73,7 @@ fn a_chinese_date_is_refused_with_the_expected_form() {
     data_case(
         "content/data/headline.meta.yaml",
         &META.replace("as_of: 2017-10-17", "as_of: 2017年6月30日"),
-        "content/data/headline.meta.yaml:3:1: error: `2017年6月30日` is not a date: write it as `2017-06-30` (year-month-day)\n    hint: dates are written year-month-day with `-`, e.g. `as_of: 2016-12-31`",
+        "content/data/headline.meta.yaml:3:1: error: `2017年6月30日` is not a date: write it as `2017-06-30` (year-month-day)\n    3 | as_of: 2017年6月30日\n      | ^\n    hint: dates are written year-month-day with `-`, e.g. `as_of: 2016-12-31`",
     );
 }
 
@@ -141,6 +141,6 @@ fn a_unit_without_its_word_names_the_nearest_unit_that_has_one() {
     data_case(
         "content/data/headline.meta.yaml",
         &META.replace("unit: 万人", "unit: 个百分比"),
-        "content/data/headline.meta.yaml:6:73: error: unit `个百分比` of column `people` has no `mn` string `unit_个百分比`\n    hint: did you mean `个百分点`? or add `unit_个百分比: …` to themes/default/i18n/mn.yaml",
+        "content/data/headline.meta.yaml:6:73: error: unit `个百分比` of column `people` has no `mn` string `unit_个百分比`\n    6 |   - { key: people, label: { zh: 贫困人口, mn: ᠶᠠᠳᠠᠭᠤ ᠬᠦᠮᠦᠨ }, type: amount, unit: 个百分比 }\n      |                                                                             ^\n    hint: did you mean `个百分点`? or add `unit_个百分比: …` to themes/default/i18n/mn.yaml",
     );
 }
