@@ -76,7 +76,8 @@ pub fn parse(src: &str, path: &Path) -> Result<Glossary, Vec<Diagnostic>> {
     let text = if src.trim().is_empty() { "[]" } else { src };
     let raw: Vec<RawTerm> = yaml::parse(text, path, 0).map_err(|d| {
         // The parser's own hint (a quote to close, a key to spell) comes first.
-        let shape = "the glossary is a list of `{ zh: …, mn: …, rejected: […], note: { zh: …, mn: … } }`";
+        let shape =
+            "the glossary is a list of `{ zh: …, mn: …, rejected: […], note: { zh: …, mn: … } }`";
         let hint = match d.hint.clone() {
             Some(h) => format!("{h}; {shape}"),
             None => shape.to_string(),

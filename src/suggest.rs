@@ -119,7 +119,10 @@ mod tests {
     fn closest_finds_typos_and_case() {
         let cols = ["year", "trainees", "share"];
         assert_eq!(closest("trained", cols), Some("trainees"));
-        assert_eq!(closest("Weight", ["title", "weight", "date"]), Some("weight"));
+        assert_eq!(
+            closest("Weight", ["title", "weight", "date"]),
+            Some("weight")
+        );
         assert_eq!(closest("y2015", ["y2016", "y2020"]), Some("y2016"));
         assert_eq!(closest("y2021", ["y2012", "now"]), Some("y2012"), "a swap");
         assert_eq!(closest("mm", ["zh", "mn"]), Some("mn"));
@@ -140,10 +143,7 @@ mod tests {
             hint("zzz", "columns", &known).as_deref(),
             Some("columns: `year`, `trainees`")
         );
-        assert_eq!(
-            hint("x", "rows", &[]).as_deref(),
-            Some("there are no rows")
-        );
+        assert_eq!(hint("x", "rows", &[]).as_deref(), Some("there are no rows"));
     }
 
     #[test]

@@ -29,8 +29,12 @@ pub fn parse<T: DeserializeOwned>(
     serde_yaml::from_str(text).map_err(|e| {
         let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
         let x = errors::explain(text, &e.to_string(), line, column);
-        let mut d = Diagnostic::error(path, x.line, x.column, x.message)
-            .with_excerpt(excerpt(text, x.line, x.column, x.line + lines_before));
+        let mut d = Diagnostic::error(path, x.line, x.column, x.message).with_excerpt(excerpt(
+            text,
+            x.line,
+            x.column,
+            x.line + lines_before,
+        ));
         d.hint = x.hint;
         d.shifted(lines_before)
     })

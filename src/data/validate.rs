@@ -63,16 +63,16 @@ pub(crate) fn build(
                 .with_hint("name a file under the site root, e.g. seeds/report.txt, where every number can be read"),
         );
     }
-    let as_of = match SourceDate::parse(&raw.as_of) {
-        Ok(d) => Some(d),
-        Err(e) => {
-            errors.push(
-                Problem::error(Origin::Field("as_of"), e)
-                    .with_hint("dates are written year-month-day with `-`, e.g. `as_of: 2016-12-31`"),
-            );
-            None
-        }
-    };
+    let as_of =
+        match SourceDate::parse(&raw.as_of) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                errors.push(Problem::error(Origin::Field("as_of"), e).with_hint(
+                    "dates are written year-month-day with `-`, e.g. `as_of: 2016-12-31`",
+                ));
+                None
+            }
+        };
     let mut check_langs = |what: &str, l: &Localized, origin: Origin| {
         if let Localized::Many(m) = l {
             for lang in languages {
@@ -143,10 +143,9 @@ pub(crate) fn build(
                         ),
                     )
                     .with_hint(match &m.nearest {
-                        Some(n) => format!(
-                            "did you mean `{n}`? or add `{}: …` to {}",
-                            m.key, m.file
-                        ),
+                        Some(n) => {
+                            format!("did you mean `{n}`? or add `{}: …` to {}", m.key, m.file)
+                        }
                         None => format!("add `{}: …` to {}", m.key, m.file),
                     }),
                 );
@@ -322,10 +321,7 @@ fn undeclared_keys(
             );
             continue;
         }
-        let known: Vec<Known> = columns
-            .iter()
-            .map(|c| Known::at(&c.key, &c.at))
-            .collect();
+        let known: Vec<Known> = columns.iter().map(|c| Known::at(&c.key, &c.at)).collect();
         let declare = format!("declare `{key}` under `columns:`");
         let hint = match suggest::hint(key, "columns", &known) {
             Some(h) => format!("{h}; or {declare}"),
@@ -356,7 +352,9 @@ fn number_hint(cell: &RawCell, kind: ColumnType) -> Option<String> {
     }
     Some(match kind {
         ColumnType::Year => format!("write the year as a number: `{digits}`"),
-        ColumnType::Percent => format!("write the number alone: `{digits}` (the column prints `%`)"),
+        ColumnType::Percent => {
+            format!("write the number alone: `{digits}` (the column prints `%`)")
+        }
         _ => format!("write the number alone: `{digits}` (the column's `unit` is printed with it)"),
     })
 }
@@ -421,7 +419,7 @@ pub fn parse_yaml_with_units(
         &place,
     )
     .map(|(t, w)| (t, located(w)))
-        .map_err(located)
+    .map_err(located)
 }
 
 #[cfg(test)]
@@ -594,7 +592,12 @@ rows:
 
     #[test]
     fn a_unit_needs_a_numeric_type() {
-        let e = parse(&TRAINING.replace("key: traned", "key: trained").replace(", type: amount", "")).unwrap_err();
+        let e = parse(
+            &TRAINING
+                .replace("key: traned", "key: trained")
+                .replace(", type: amount", ""),
+        )
+        .unwrap_err();
         let shown: Vec<String> = e.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,
@@ -614,9 +617,14 @@ rows:
 
     #[test]
     fn a_year_written_with_its_unit_is_told_to_drop_it() {
-        let src = TRAINING.replace("key: traned", "key: trained").replace("year: 2016", "year: 2016年");
+        let src = TRAINING
+            .replace("key: traned", "key: trained")
+            .replace("year: 2016", "year: 2016年");
         let e = parse(&src).unwrap_err();
-        assert_eq!(e[0].hint.as_deref(), Some("write the year as a number: `2016`"));
+        assert_eq!(
+            e[0].hint.as_deref(),
+            Some("write the year as a number: `2016`")
+        );
     }
 
     #[test]

@@ -79,8 +79,11 @@ pub struct LinkContext<'a> {
     pub tag_han: Option<&'a str>,
     /// The page most likely meant by a link to a source key that does not
     /// exist, as `(key, path)`; asked only when a link is broken.
-    pub nearest_page: Option<&'a dyn Fn(&str) -> Option<(String, String)>>,
+    pub nearest_page: Option<NearestPage<'a>>,
 }
+
+/// Finds the page most likely meant by a missing source key: `(key, path)`.
+pub type NearestPage<'a> = &'a dyn Fn(&str) -> Option<(String, String)>;
 
 /// A heading being collected until its end tag, to give it an id.
 struct OpenHeading<'a> {

@@ -43,12 +43,7 @@ pub fn find(body: &str) -> (Vec<Shortcode>, Vec<Problem>) {
     (found, problems)
 }
 
-fn scan_line(
-    line: &str,
-    base: usize,
-    found: &mut Vec<Shortcode>,
-    problems: &mut Vec<Problem>,
-) {
+fn scan_line(line: &str, base: usize, found: &mut Vec<Shortcode>, problems: &mut Vec<Problem>) {
     let bytes = line.as_bytes();
     let mut i = 0;
     let mut in_code = false;

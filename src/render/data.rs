@@ -179,11 +179,7 @@ fn column_hint(table: &DataTable, key: &str) -> Option<String> {
 
 /// The nearest row id of `table` to `id`, and all of them when few.
 fn row_hint(table: &DataTable, id: &str) -> Option<String> {
-    let known: Vec<Known> = table
-        .rows
-        .iter()
-        .map(|r| Known::at(&r.id, &r.at))
-        .collect();
+    let known: Vec<Known> = table.rows.iter().map(|r| Known::at(&r.id, &r.at)).collect();
     suggest::hint(id, &format!("rows of `{}`", table.id), &known)
 }
 

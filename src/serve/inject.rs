@@ -92,7 +92,9 @@ mod tests {
         assert!(out.ends_with("</div></body></html>"));
         assert!(out.contains("EventSource"));
         assert!(out.contains("content/a.md:3:1: &lt;bad&gt;"));
-        assert!(out.contains("<h2 lang=\"zh-Hans\" style=\"margin:0 0 .5rem;color:#b00020\">构建失败</h2>"));
+        assert!(out.contains(
+            "<h2 lang=\"zh-Hans\" style=\"margin:0 0 .5rem;color:#b00020\">构建失败</h2>"
+        ));
         assert!(!inject("<body></body>", None, &ZH).contains("bichig-error"));
         assert_eq!(insert_at(b"<p>no end tag"), 13);
         assert_eq!(insert_at(b"<body></body></body>"), 13, "the last one");
@@ -101,10 +103,15 @@ mod tests {
     #[test]
     fn the_overlay_speaks_the_page_language_and_can_be_closed() {
         let mn = extra(Some("x"), overlay_text("mn"));
-        assert!(mn.contains("<button type=\"button\" onclick=\"this.parentNode.remove()\" lang=\"mn-Mong\""));
+        assert!(mn.contains(
+            "<button type=\"button\" onclick=\"this.parentNode.remove()\" lang=\"mn-Mong\""
+        ));
         assert!(mn.contains(">× ᠬᠠᠭᠠᠬᠤ</button>"));
         assert!(mn.contains(">ᠪᠦᠲᠦᠭᠡᠬᠦ ᠠᠯᠳᠠᠭ᠎ᠠ</h2>"));
-        assert!(mn.contains("ᠠᠯᠳᠠᠭ᠎ᠠ\u{202F}ᠶᠢ"), "suffixes joined with U+202F");
+        assert!(
+            mn.contains("ᠠᠯᠳᠠᠭ᠎ᠠ\u{202F}ᠶᠢ"),
+            "suffixes joined with U+202F"
+        );
         let zh = extra(Some("x"), overlay_text("zh"));
         assert!(zh.contains(">× 关闭</button>"));
         assert!(zh.contains("改正下面的问题并保存文件"));

@@ -28,8 +28,7 @@ pub fn explain(src: &str, raw: &str, line: usize, column: usize) -> Explained {
         column,
     };
     let char_at = text.chars().nth(column.saturating_sub(1));
-    if raw.starts_with("found a tab character") || (is_token_error(raw) && char_at == Some('\t'))
-    {
+    if raw.starts_with("found a tab character") || (is_token_error(raw) && char_at == Some('\t')) {
         return at(
             "a tab character: YAML is indented with spaces only".into(),
             Some("replace the tab with spaces (two per level)".into()),
@@ -50,7 +49,8 @@ pub fn explain(src: &str, raw: &str, line: usize, column: usize) -> Explained {
         let before: String = text.chars().take(column.saturating_sub(1)).collect();
         if before.contains(": ") {
             return at(
-                "a colon followed by a space inside an unquoted value: YAML reads it as a new key".into(),
+                "a colon followed by a space inside an unquoted value: YAML reads it as a new key"
+                    .into(),
                 Some(match quoted(text) {
                     Some(q) => format!("put the value in quotes: `{q}`"),
                     None => "put the value in quotes".into(),
@@ -160,7 +160,11 @@ fn quoted(text: &str) -> Option<String> {
         return None;
     }
     let value = value.replace('\\', "\\\\").replace('"', "\\\"");
-    Some(format!("{}{key}: \"{value}\"", &text[..indent]).trim_start().to_string())
+    Some(
+        format!("{}{key}: \"{value}\"", &text[..indent])
+            .trim_start()
+            .to_string(),
+    )
 }
 
 /// The second "at line N column M" of a libyaml message: where the construct
@@ -246,17 +250,29 @@ mod tests {
             2,
             9,
         );
-        assert!(e.message.starts_with("this line is indented further"), "{e:?}");
+        assert!(
+            e.message.starts_with("this line is indented further"),
+            "{e:?}"
+        );
     }
 
     #[test]
     fn a_tab_and_a_bad_first_character() {
         let raw = "found character that cannot start any token at line 2 column 1, while scanning for the next token at line 1 column 1";
         let e = ex("a: 1\n\tb: 2\n", raw, 2, 1);
-        assert_eq!(e.message, "a tab character: YAML is indented with spaces only");
+        assert_eq!(
+            e.message,
+            "a tab character: YAML is indented with spaces only"
+        );
         let e = ex("title: @x\n", raw, 1, 8);
-        assert_eq!(e.message, "a value cannot start with `@` unless it is in quotes");
-        assert_eq!(e.hint.as_deref(), Some("put the value in quotes: `title: \"@x\"`"));
+        assert_eq!(
+            e.message,
+            "a value cannot start with `@` unless it is in quotes"
+        );
+        assert_eq!(
+            e.hint.as_deref(),
+            Some("put the value in quotes: `title: \"@x\"`")
+        );
     }
 
     #[test]
@@ -264,20 +280,28 @@ mod tests {
         let raw = "found unexpected end of stream at line 3 column 1, while scanning a quoted scalar at line 1 column 8";
         let e = ex("title: \"abc\nweight: 2\n", raw, 3, 1);
         assert_eq!((e.line, e.column), (1, 8));
-        assert_eq!(e.message, "the quote `\"` that starts this value is never closed");
-        assert_eq!(e.hint.as_deref(), Some("add the closing `\"` at the end of the value"));
+        assert_eq!(
+            e.message,
+            "the quote `\"` that starts this value is never closed"
+        );
+        assert_eq!(
+            e.hint.as_deref(),
+            Some("add the closing `\"` at the end of the value")
+        );
     }
 
     #[test]
     fn an_unknown_key_names_its_valid_neighbour() {
-        let raw = "unknown field `Weight`, expected one of `title`, `weight`, `date` at line 2 column 1";
+        let raw =
+            "unknown field `Weight`, expected one of `title`, `weight`, `date` at line 2 column 1";
         let e = ex("title: a\nWeight: 3\n", raw, 2, 1);
         assert_eq!(e.message, "unknown key `Weight`");
         assert_eq!(
             e.hint.as_deref(),
             Some("did you mean `weight`? keys are written in lowercase")
         );
-        let raw = "unknown field `wieght`, expected one of `title`, `weight`, `date` at line 2 column 1";
+        let raw =
+            "unknown field `wieght`, expected one of `title`, `weight`, `date` at line 2 column 1";
         let e = ex("title: a\nwieght: 3\n", raw, 2, 1);
         assert_eq!(
             e.hint.as_deref(),
@@ -289,7 +313,10 @@ mod tests {
     fn a_wrong_type_is_said_in_words() {
         let raw = "weight: invalid type: string \"heavy\", expected u32 at line 3 column 9";
         let e = ex("", raw, 3, 9);
-        assert_eq!(e.message, "`weight` should be a whole number, not the text \"heavy\"");
+        assert_eq!(
+            e.message,
+            "`weight` should be a whole number, not the text \"heavy\""
+        );
     }
 
     #[test]
@@ -305,7 +332,12 @@ mod tests {
 
     #[test]
     fn other_messages_keep_the_parser_words() {
-        let e = ex("", "something odd at line 1 column 2, while parsing x at line 1 column 1", 1, 2);
+        let e = ex(
+            "",
+            "something odd at line 1 column 2, while parsing x at line 1 column 1",
+            1,
+            2,
+        );
         assert_eq!(e.message, "invalid YAML: something odd");
     }
 }

@@ -36,7 +36,8 @@ fn a_column_typo_is_reported_once_at_its_declaration() {
 
 #[test]
 fn a_wrong_stat_row_or_column_names_the_nearest_and_all() {
-    let page = |args: &str| format!("---\ntitle: 坏行\n---\n{{{{ stat(id=\"headline\", {args}) }}}}\n");
+    let page =
+        |args: &str| format!("---\ntitle: 坏行\n---\n{{{{ stat(id=\"headline\", {args}) }}}}\n");
     data_case(
         "content/broken.md",
         &page("row=\"y2021\", col=\"people\""),

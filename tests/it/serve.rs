@@ -114,7 +114,8 @@ fn the_overlay_explains_a_yaml_error_in_the_page_language_and_comes_back() {
     // A later failure shows it again, however the last one was dismissed.
     std::fs::write(&page, "---\ntitle: x\nWeight: 3\n---\n").unwrap();
     server.wait_for("/measures/finance/", |b| {
-        b.contains("unknown key `Weight`") && b.contains("did you mean `weight`? keys are written in lowercase")
+        b.contains("unknown key `Weight`")
+            && b.contains("did you mean `weight`? keys are written in lowercase")
     });
     std::fs::write(&page, good).unwrap();
     server.wait_for("/measures/finance/", |b| !b.contains("bichig-error"));
