@@ -158,7 +158,9 @@ impl Places for CsvPlaces<'_> {
             Origin::RowKey { index, key } | Origin::Cell { index, key } => {
                 (self.path, self.csv.pos(self.text, *index, Some(key)))
             }
-            Origin::Field(_) | Origin::Column { .. } => self.sidecar.place(origin),
+            Origin::Field(_) | Origin::Value(_) | Origin::Column { .. } => {
+                self.sidecar.place(origin)
+            }
         }
     }
 

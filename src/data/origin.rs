@@ -15,6 +15,8 @@ pub(crate) enum Origin {
     File,
     /// A top-level field: `source`, `as_of`, `title`, `rows`.
     Field(&'static str),
+    /// The value of a top-level field (a date that cannot be read).
+    Value(&'static str),
     /// Column `index` of `columns:`; `field` narrows it to one of its fields.
     Column {
         index: usize,
@@ -144,6 +146,7 @@ impl Places for YamlPlaces {
         let pos = match origin {
             Origin::File => Pos::default(),
             Origin::Field(key) => root.get(key).key_pos(),
+            Origin::Value(key) => root.get(key).pos(),
             Origin::Column { index, field } => {
                 let column = root.get("columns").index(*index);
                 match field {

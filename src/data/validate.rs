@@ -67,7 +67,7 @@ pub(crate) fn build(
         match SourceDate::parse(&raw.as_of) {
             Ok(d) => Some(d),
             Err(e) => {
-                errors.push(Problem::error(Origin::Field("as_of"), e).with_hint(
+                errors.push(Problem::error(Origin::Value("as_of"), e).with_hint(
                     "dates are written year-month-day with `-`, e.g. `as_of: 2016-12-31`",
                 ));
                 None
@@ -611,7 +611,7 @@ rows:
         let shown: Vec<String> = e.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,
-            ["content/data/poverty_causes.yaml:3:1: error: `2017年6月30日` is not a date: write it as `2017-06-30` (year-month-day)\n    3 | as_of: 2017年6月30日\n      | ^\n    hint: dates are written year-month-day with `-`, e.g. `as_of: 2016-12-31`"]
+            ["content/data/poverty_causes.yaml:3:8: error: `2017年6月30日` is not a date: write it as `2017-06-30` (year-month-day)\n    3 | as_of: 2017年6月30日\n      |        ^\n    hint: dates are written year-month-day with `-`, e.g. `as_of: 2016-12-31`"]
         );
     }
 

@@ -74,7 +74,7 @@ fn a_chinese_date_is_refused_with_the_expected_form() {
     data_case(
         "content/data/headline.meta.yaml",
         &META.replace("as_of: 2017-10-17", "as_of: 2017年6月30日"),
-        "content/data/headline.meta.yaml:3:1: error: `2017年6月30日` is not a date: write it as `2017-06-30` (year-month-day)\n    3 | as_of: 2017年6月30日\n      | ^\n    hint: dates are written year-month-day with `-`, e.g. `as_of: 2016-12-31`",
+        "content/data/headline.meta.yaml:3:8: error: `2017年6月30日` is not a date: write it as `2017-06-30` (year-month-day)\n    3 | as_of: 2017年6月30日\n      |        ^\n    hint: dates are written year-month-day with `-`, e.g. `as_of: 2016-12-31`",
     );
 }
 
