@@ -4,8 +4,12 @@
 //! an editor sees all problems of a build at once, numbered, each with
 //! `path:line:col`, a message and a hint.
 
+mod excerpt;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+pub use excerpt::excerpt;
 
 /// How serious a problem is: errors fail the build, warnings are only printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -34,6 +38,8 @@ pub struct Diagnostic {
     /// What kind of problem, for tools grouping findings (`check --format
     /// json`): `suffix-space`, `spelling-variant`, … or `other`.
     pub kind: &'static str,
+    /// The offending line quoted with a caret under the column ([`excerpt`]).
+    pub excerpt: Option<String>,
 }
 
 impl Diagnostic {
@@ -52,6 +58,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             kind: "other",
+            excerpt: None,
         }
     }
 
@@ -77,6 +84,12 @@ impl Diagnostic {
     /// Adds a hint.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Adds the quoted line with its caret (see [`excerpt`]).
+    pub fn with_excerpt(mut self, excerpt: Option<String>) -> Self {
+        self.excerpt = excerpt;
         self
     }
 
@@ -108,6 +121,11 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         write!(f, ": {kind}: {}", self.message)?;
+        if let Some(excerpt) = &self.excerpt {
+            for line in excerpt.lines() {
+                write!(f, "\n    {line}")?;
+            }
+        }
         if let Some(hint) = &self.hint {
             write!(f, "\n    hint: {hint}")?;
         }
@@ -154,6 +172,17 @@ mod tests {
         assert_eq!(
             d.to_string(),
             "content/a.md:3:7: error: bad\n    hint: fix it"
+        );
+    }
+
+    #[test]
+    fn display_quotes_the_line_between_message_and_hint() {
+        let d = Diagnostic::error("site.yaml", 2, 8, "bad")
+            .with_excerpt(excerpt("a: 1\ntitle: x: y\n", 2, 8, 2))
+            .with_hint("quote it");
+        assert_eq!(
+            d.to_string(),
+            "site.yaml:2:8: error: bad\n    2 | title: x: y\n      |        ^\n    hint: quote it"
         );
     }
 

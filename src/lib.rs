@@ -43,6 +43,7 @@ pub mod search;
 pub mod serve;
 pub mod slug;
 pub mod status;
+pub mod suggest;
 pub mod templates;
 pub mod timing;
 pub mod yaml;
@@ -223,10 +224,24 @@ fn missing_unit_strings(
                 lang: lang.code.clone(),
                 key: key.clone(),
                 file: format!("themes/{}/i18n/{}.yaml", config.theme, lang.code),
+                nearest: nearest_unit(unit, key, s),
             });
         }
     }
     missing
+}
+
+/// `unit` with its counted thing (`key` is `unit_<thing>`) replaced by the
+/// nearest thing `strings` can write: `万入` → `万人`.
+fn nearest_unit(unit: &str, key: &str, strings: &i18n::Strings) -> Option<String> {
+    let thing = key.strip_prefix("unit_")?;
+    let things = strings
+        .keys()
+        .filter_map(|k| k.strip_prefix("unit_"))
+        .filter(|t| !matches!(*t, "wan" | "yi"));
+    let nearest = suggest::closest(thing, things)?;
+    let scale = unit.strip_suffix(thing)?;
+    Some(format!("{scale}{nearest}"))
 }
 
 /// A loaded site resolved into its model, ready to render.

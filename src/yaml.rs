@@ -5,15 +5,17 @@
 //! Errors come back as [`Diagnostic`]s with the line in the whole file: callers pass
 //! how many lines precede the YAML text (front matter starts on line 2).
 
+mod errors;
 mod spans;
 
+pub use errors::{explain, Explained};
 pub use spans::{At, Pos, Spans};
 
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{excerpt, Diagnostic};
 
 /// Parses `src` into `T`. `lines_before` is the number of lines in the file before
 /// the first line of `src`, so positions are reported in the whole file.
@@ -26,8 +28,14 @@ pub fn parse<T: DeserializeOwned>(
     let text = if src.trim().is_empty() { "{}" } else { src };
     serde_yaml::from_str(text).map_err(|e| {
         let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-        let message = strip_position(&e.to_string());
-        let d = Diagnostic::error(path, line, column, format!("invalid YAML: {message}"));
+        let x = errors::explain(text, &e.to_string(), line, column);
+        let mut d = Diagnostic::error(path, x.line, x.column, x.message).with_excerpt(excerpt(
+            text,
+            x.line,
+            x.column,
+            x.line + lines_before,
+        ));
+        d.hint = x.hint;
         d.shifted(lines_before)
     })
 }
@@ -46,14 +54,6 @@ pub fn key_line(src: &str, key: &str, lines_before: usize) -> usize {
         .map_or(0, |i| i + 1 + lines_before)
 }
 
-/// serde_yaml appends "at line N column M"; we print the position ourselves.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,8 +70,9 @@ mod tests {
     fn reports_line_in_whole_file() {
         let e = parse::<T>("a: 1\nb: 2\n", Path::new("x.md"), 1).unwrap_err();
         assert_eq!(e.line, 3);
-        assert!(e.message.contains("unknown field `b`"), "{}", e.message);
-        assert!(!e.message.contains("at line"));
+        assert_eq!(e.message, "unknown key `b`");
+        assert_eq!(e.hint.as_deref(), Some("valid keys: `a`"));
+        assert_eq!(e.excerpt.as_deref(), Some("3 | b: 2\n  | ^"));
     }
 
     #[test]

@@ -23,7 +23,10 @@ impl SourceDate {
     /// optionally followed by `T…` or ` …`; the error says what is wrong.
     pub fn parse(text: &str) -> Result<SourceDate, String> {
         let (day, rest) = text.split_at(text.find(['T', ' ']).unwrap_or(text.len()));
-        let bad = || format!("`{text}` is not a date");
+        let bad = || match rewritten(text) {
+            Some(iso) => format!("`{text}` is not a date: write it as `{iso}` (year-month-day)"),
+            None => format!("`{text}` is not a date"),
+        };
         let b = day.as_bytes();
         let shape_ok = b.len() == 10
             && b[4] == b'-'
@@ -71,6 +74,25 @@ impl fmt::Display for SourceDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}{}", self.date, self.rest)
     }
+}
+
+/// A day written in another common form (`2017年6月30日`, `2017/6/30`,
+/// `2017.06.30`, `2017-6-30`) as `YYYY-MM-DD`, when it is a real day.
+fn rewritten(text: &str) -> Option<String> {
+    let allowed = |c: char| c.is_ascii_digit() || "年月日/.- ".contains(c);
+    if !text.trim().chars().all(allowed) {
+        return None;
+    }
+    let groups: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let [y, m, d] = groups[..] else { return None };
+    if y.len() != 4 || !(1..=2).contains(&m.len()) || !(1..=2).contains(&d.len()) {
+        return None;
+    }
+    let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    yearly(y, m, d).map(|_| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// `month`-`day` in `year`, if that day exists.
@@ -144,12 +166,11 @@ mod tests {
         }
         // Signs were read as part of a number before (`+017` as year 17).
         for bad in [
-            "2017-1-1",
             "17-10-17",
             "yesterday",
             "",
             "2017-10-17x",
-            "2017/10/17",
+            "2017年2月30日",
             "+017-10-17",
             "2017-+1-05",
             "２０１７-10-17",
@@ -157,6 +178,21 @@ mod tests {
             assert_eq!(
                 SourceDate::parse(bad).unwrap_err(),
                 format!("`{bad}` is not a date")
+            );
+        }
+    }
+
+    #[test]
+    fn other_forms_of_a_day_are_rewritten_in_the_message() {
+        for (bad, iso) in [
+            ("2017年6月30日", "2017-06-30"),
+            ("2017/10/17", "2017-10-17"),
+            ("2017.6.3", "2017-06-03"),
+            ("2017-1-1", "2017-01-01"),
+        ] {
+            assert_eq!(
+                SourceDate::parse(bad).unwrap_err(),
+                format!("`{bad}` is not a date: write it as `{iso}` (year-month-day)")
             );
         }
     }

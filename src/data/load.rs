@@ -126,6 +126,7 @@ fn load_csv(
     let located = |problems: Vec<Problem>| -> Vec<Diagnostic> {
         problems.into_iter().map(|p| places.diagnostic(p)).collect()
     };
+    let place = |o: &Origin| places.at(o);
     build(
         id,
         meta_shown,
@@ -134,6 +135,7 @@ fn load_csv(
         languages,
         source_exists,
         unit_strings,
+        &place,
     )
     .map(|(t, w)| (t, located(w)))
     .map_err(located)
@@ -156,7 +158,17 @@ impl Places for CsvPlaces<'_> {
             Origin::RowKey { index, key } | Origin::Cell { index, key } => {
                 (self.path, self.csv.pos(self.text, *index, Some(key)))
             }
-            Origin::Field(_) | Origin::Column { .. } => self.sidecar.place(origin),
+            Origin::Field(_) | Origin::Value(_) | Origin::Column { .. } => {
+                self.sidecar.place(origin)
+            }
+        }
+    }
+
+    fn text(&self, path: &Path) -> Option<&str> {
+        if path == self.path {
+            Some(self.text)
+        } else {
+            self.sidecar.text(path)
         }
     }
 }
@@ -263,6 +275,7 @@ mod tests {
                     lang: "mn".into(),
                     key: "unit_头".into(),
                     file: "themes/default/i18n/mn.yaml".into(),
+                    nearest: None,
                 })
                 .into_iter()
                 .collect()

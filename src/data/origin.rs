@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{excerpt, Diagnostic, Severity};
 use crate::yaml::{Pos, Spans};
 
 /// The element of a table a problem is about.
@@ -15,6 +15,8 @@ pub(crate) enum Origin {
     File,
     /// A top-level field: `source`, `as_of`, `title`, `rows`.
     Field(&'static str),
+    /// The value of a top-level field (a date that cannot be read).
+    Value(&'static str),
     /// Column `index` of `columns:`; `field` narrows it to one of its fields.
     Column {
         index: usize,
@@ -74,6 +76,18 @@ pub(crate) trait Places {
     /// The file and position of `origin`.
     fn place(&self, origin: &Origin) -> (&Path, Pos);
 
+    /// The text of `path`, one of the files of the table, for quoting a line.
+    fn text(&self, path: &Path) -> Option<&str>;
+
+    /// `path:line` of `origin` (just the path when the line is unknown).
+    fn at(&self, origin: &Origin) -> String {
+        let (path, pos) = self.place(origin);
+        match pos.line {
+            0 => path.display().to_string(),
+            line => format!("{}:{line}", path.display()),
+        }
+    }
+
     /// `problem` as a diagnostic at its place.
     fn diagnostic(&self, problem: Problem) -> Diagnostic {
         let (path, pos) = self.place(&problem.origin);
@@ -96,6 +110,10 @@ pub(crate) trait Places {
             Severity::Error => Diagnostic::error(path, pos.line, pos.column, message),
             Severity::Warning => Diagnostic::warning(path, pos.line, pos.column, message),
         };
+        let d = d.with_excerpt(
+            self.text(path)
+                .and_then(|t| excerpt(t, pos.line, pos.column, pos.line)),
+        );
         match problem.hint {
             Some(h) => d.with_hint(h),
             None => d,
@@ -107,6 +125,8 @@ pub(crate) trait Places {
 pub(crate) struct YamlPlaces {
     pub path: PathBuf,
     pub spans: Spans,
+    /// The file's text, for quoting a line.
+    pub src: String,
 }
 
 impl YamlPlaces {
@@ -115,6 +135,7 @@ impl YamlPlaces {
         YamlPlaces {
             path: path.to_path_buf(),
             spans: Spans::parse(src, 0),
+            src: src.to_string(),
         }
     }
 }
@@ -125,6 +146,7 @@ impl Places for YamlPlaces {
         let pos = match origin {
             Origin::File => Pos::default(),
             Origin::Field(key) => root.get(key).key_pos(),
+            Origin::Value(key) => root.get(key).pos(),
             Origin::Column { index, field } => {
                 let column = root.get("columns").index(*index);
                 match field {
@@ -138,6 +160,10 @@ impl Places for YamlPlaces {
             Origin::Cell { index, key } => root.get("rows").index(*index).get(key).pos(),
         };
         (&self.path, pos)
+    }
+
+    fn text(&self, path: &Path) -> Option<&str> {
+        (path == self.path).then_some(self.src.as_str())
     }
 }
 

@@ -39,6 +39,8 @@ pub struct Column {
     pub unit: Option<String>,
     /// Decimals; `None` prints numbers as written.
     pub precision: Option<usize>,
+    /// `path:line` of its declaration under `columns:`, for messages.
+    pub at: String,
 }
 
 /// One cell.
@@ -59,6 +61,8 @@ pub struct Row {
     pub id: String,
     /// Cells, one per column.
     pub cells: Vec<Cell>,
+    /// `path:line` where the row is written, for messages.
+    pub at: String,
 }
 
 /// A validated data table.

@@ -11,6 +11,7 @@ use crate::config::Localized;
 use crate::content::SourceDate;
 use crate::diagnostics::Diagnostic;
 use crate::slug;
+use crate::suggest::{self, Known};
 use crate::yaml;
 
 /// A UI string that a language needs to write a unit and does not have.
@@ -22,13 +23,20 @@ pub struct MissingUnitString {
     pub key: String,
     /// The i18n file to add it to (`themes/default/i18n/mn.yaml`).
     pub file: String,
+    /// The nearest unit that language can write (`万人` for `万入`), if any.
+    pub nearest: Option<String>,
 }
 
 /// Finds the UI strings a unit lacks in the site's languages (none: every
 /// language can write it).
 pub type UnitStrings<'a> = &'a dyn Fn(&str) -> Vec<MissingUnitString>;
 
-/// Validates a raw table with its rows. `path` is the file shown for the table.
+/// `path:line` of a table element, for naming it in a message.
+pub(crate) type PlaceOf<'a> = &'a dyn Fn(&Origin) -> String;
+
+/// Validates a raw table with its rows. `path` is the file shown for the table;
+/// `place` names where an element is written.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn build(
     id: &str,
     path: &Path,
@@ -37,6 +45,7 @@ pub(crate) fn build(
     languages: &[&str],
     source_exists: &dyn Fn(&str) -> bool,
     unit_strings: UnitStrings<'_>,
+    place: PlaceOf<'_>,
 ) -> Result<(DataTable, Vec<Problem>), Vec<Problem>> {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
@@ -54,13 +63,16 @@ pub(crate) fn build(
                 .with_hint("name a file under the site root, e.g. seeds/report.txt, where every number can be read"),
         );
     }
-    let as_of = match SourceDate::parse(&raw.as_of) {
-        Ok(d) => Some(d),
-        Err(e) => {
-            errors.push(Problem::error(Origin::Field("as_of"), e));
-            None
-        }
-    };
+    let as_of =
+        match SourceDate::parse(&raw.as_of) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                errors.push(Problem::error(Origin::Value("as_of"), e).with_hint(
+                    "dates are written year-month-day with `-`, e.g. `as_of: 2016-12-31`",
+                ));
+                None
+            }
+        };
     let mut check_langs = |what: &str, l: &Localized, origin: Origin| {
         if let Localized::Many(m) = l {
             for lang in languages {
@@ -85,6 +97,23 @@ pub(crate) fn build(
             ));
         }
         let kind = c.kind.unwrap_or(ColumnType::Text);
+        // Without a numeric type the column would be text: figures printed bare,
+        // no chart.
+        if kind == ColumnType::Text && c.unit.as_deref().is_some_and(|u| !u.is_empty()) {
+            errors.push(
+                Problem::error(
+                    at(Some("unit")),
+                    format!(
+                        "column `{}` has a `unit` but no numeric `type`, so its figures would be read as text",
+                        c.key
+                    ),
+                )
+                .with_hint(format!(
+                    "add `type: amount` (a quantity in {}), or `type: number`/`integer`; remove `unit` if the column is text",
+                    c.unit.as_deref().unwrap_or_default()
+                )),
+            );
+        }
         let unit = match kind {
             ColumnType::Percent => Some("%".to_string()),
             ColumnType::Amount if c.unit.as_deref().is_none_or(str::is_empty) => {
@@ -113,7 +142,12 @@ pub(crate) fn build(
                             m.key
                         ),
                     )
-                    .with_hint(format!("add `{}: …` to {}", m.key, m.file)),
+                    .with_hint(match &m.nearest {
+                        Some(n) => {
+                            format!("did you mean `{n}`? or add `{}: …` to {}", m.key, m.file)
+                        }
+                        None => format!("add `{}: …` to {}", m.key, m.file),
+                    }),
                 );
             }
         }
@@ -129,10 +163,15 @@ pub(crate) fn build(
             kind,
             unit,
             precision: c.precision,
+            at: place(&at(None)),
         });
     }
     let mut out_rows = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
+    // Undeclared row keys, each with the rows (index, id) that use it: one
+    // problem per key, not one per row.
+    let mut unknown: Vec<(String, Vec<(usize, String)>)> = Vec::new();
+    let mut used: HashSet<String> = HashSet::new();
     for (index, raw_row) in rows.into_iter().enumerate() {
         let cell_at = |key: &str| Origin::Cell {
             index,
@@ -165,17 +204,12 @@ pub(crate) fn build(
             ids.insert(id.clone(), index);
         }
         for key in raw_row.keys().filter(|k| *k != "id") {
+            used.insert(key.clone());
             if !columns.iter().any(|c| &c.key == key) {
-                errors.push(
-                    Problem::error(
-                        Origin::RowKey {
-                            index,
-                            key: key.clone(),
-                        },
-                        format!("row `{id}`: unknown column `{key}`"),
-                    )
-                    .with_hint("declare it under `columns:`"),
-                );
+                match unknown.iter_mut().find(|(k, _)| k == key) {
+                    Some((_, rows)) => rows.push((index, id.clone())),
+                    None => unknown.push((key.clone(), vec![(index, id.clone())])),
+                }
             }
         }
         let mut cells = Vec::new();
@@ -206,7 +240,7 @@ pub(crate) fn build(
                 }
                 (Some(RawCell::Number(n)), _) => Cell::Number(n),
                 (Some(other), kind) => {
-                    errors.push(Problem::error(
+                    let mut p = Problem::error(
                         cell_at(&c.key),
                         format!(
                             "row `{id}`, column `{}`: expected {}, found {}",
@@ -214,14 +248,20 @@ pub(crate) fn build(
                             kind_name(kind),
                             raw_name(&other)
                         ),
-                    ));
+                    );
+                    if let Some(hint) = number_hint(&other, kind) {
+                        p = p.with_hint(hint);
+                    }
+                    errors.push(p);
                     Cell::Empty
                 }
             };
             cells.push(cell);
         }
-        out_rows.push(Row { id, cells });
+        let at = place(&Origin::Row(index));
+        out_rows.push(Row { id, cells, at });
     }
+    errors.extend(undeclared_keys(&columns, &unknown, &used));
     let Some(as_of) = as_of.filter(|_| errors.is_empty()) else {
         return Err(errors);
     };
@@ -236,6 +276,87 @@ pub(crate) fn build(
         rows: out_rows,
     };
     Ok((table, warnings))
+}
+
+/// One problem per undeclared row key. A key that is a typo of a declared
+/// column no row uses is reported once, at that column under `columns:`, where
+/// the typo most likely is.
+fn undeclared_keys(
+    columns: &[Column],
+    unknown: &[(String, Vec<(usize, String)>)],
+    used: &HashSet<String>,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (key, rows) in unknown {
+        let Some((first, first_id)) = rows.first() else {
+            continue;
+        };
+        let first_at = Origin::RowKey {
+            index: *first,
+            key: key.clone(),
+        };
+        let unused = columns.iter().filter(|c| !used.contains(&c.key));
+        let typo = suggest::closest(key, unused.map(|c| c.key.as_str()))
+            .and_then(|name| columns.iter().position(|c| c.key == name));
+        let in_rows = match rows.len() {
+            1 => format!("row `{first_id}`"),
+            n => format!("{n} rows"),
+        };
+        if let Some(index) = typo {
+            let declared = &columns[index].key;
+            problems.push(
+                Problem::error(
+                    Origin::Column {
+                        index,
+                        field: Some("key"),
+                    },
+                    format!(
+                        "column `{declared}` is used by no row; {in_rows} use the undeclared `{key}` instead"
+                    ),
+                )
+                .with_hint(format!(
+                    "did you mean `{key}`? rename the column to `{key}`, or the rows' key to `{declared}`"
+                ))
+                .first_at(first_at),
+            );
+            continue;
+        }
+        let known: Vec<Known> = columns.iter().map(|c| Known::at(&c.key, &c.at)).collect();
+        let declare = format!("declare `{key}` under `columns:`");
+        let hint = match suggest::hint(key, "columns", &known) {
+            Some(h) => format!("{h}; or {declare}"),
+            None => declare,
+        };
+        let message = if rows.len() == 1 {
+            format!("row `{first_id}`: unknown column `{key}`")
+        } else {
+            format!("unknown column `{key}` in {in_rows}")
+        };
+        problems.push(Problem::error(first_at, message).with_hint(hint));
+    }
+    problems
+}
+
+/// How to write a figure given as text: the digits alone (`2017年` → `2017`),
+/// since the column's type prints the unit.
+fn number_hint(cell: &RawCell, kind: ColumnType) -> Option<String> {
+    let RawCell::Text(text) = cell else {
+        return None;
+    };
+    let digits: String = text
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    if digits.is_empty() || digits == *text {
+        return None;
+    }
+    Some(match kind {
+        ColumnType::Year => format!("write the year as a number: `{digits}`"),
+        ColumnType::Percent => {
+            format!("write the number alone: `{digits}` (the column prints `%`)")
+        }
+        _ => format!("write the number alone: `{digits}` (the column's `unit` is printed with it)"),
+    })
 }
 
 fn kind_name(k: ColumnType) -> &'static str {
@@ -286,9 +407,19 @@ pub fn parse_yaml_with_units(
     let located = |problems: Vec<Problem>| -> Problems {
         problems.into_iter().map(|p| places.diagnostic(p)).collect()
     };
-    build(id, path, raw, rows, languages, source_exists, unit_strings)
-        .map(|(t, w)| (t, located(w)))
-        .map_err(located)
+    let place = |o: &Origin| places.at(o);
+    build(
+        id,
+        path,
+        raw,
+        rows,
+        languages,
+        source_exists,
+        unit_strings,
+        &place,
+    )
+    .map(|(t, w)| (t, located(w)))
+    .map_err(located)
 }
 
 #[cfg(test)]
@@ -421,5 +552,85 @@ rows:
     fn an_unknown_column_points_at_its_key() {
         let e = parse(&OK.replace("people: null", "pople: 3")).unwrap_err();
         assert_eq!(at(&e, "unknown column `pople`"), (10, 65));
+    }
+
+    const TRAINING: &str = "title: { zh: 培训, mn: ᠰᠤᠷᠭᠠᠯᠲᠠ }
+source: seeds/a.txt
+as_of: 2016-12-31
+columns:
+  - { key: year, label: { zh: 年份, mn: ᠵᠢᠯ }, type: year }
+  - { key: traned, label: { zh: 培训人次, mn: ᠬᠦᠮᠦᠨ }, type: amount, unit: 万人 }
+rows:
+  - { id: y2015, year: 2015, trained: 1.2 }
+  - { id: y2016, year: 2016, trained: 1.5 }
+  - { id: y2017, year: 2017, trained: 1.9 }
+";
+
+    #[test]
+    fn a_column_typo_is_one_problem_at_the_column() {
+        let e = parse(TRAINING).unwrap_err();
+        let shown: Vec<String> = e.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            ["content/data/poverty_causes.yaml:6:7: error: column `traned` is used by no row; 3 rows use the undeclared `trained` instead (first on line 8)\n    6 |   - { key: traned, label: { zh: 培训人次, mn: ᠬᠦᠮᠦᠨ }, type: amount, unit: 万人 }\n      |       ^\n    hint: did you mean `trained`? rename the column to `trained`, or the rows' key to `traned`"]
+        );
+    }
+
+    #[test]
+    fn an_undeclared_key_in_many_rows_is_one_problem_naming_the_columns() {
+        let src = TRAINING
+            .replace("key: traned", "key: trained")
+            .replace("trained: 1.5", "trained: 1.5, tranied: 2")
+            .replace("trained: 1.9", "trained: 1.9, tranied: 3");
+        let e = parse(&src).unwrap_err();
+        let shown: Vec<String> = e.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            ["content/data/poverty_causes.yaml:9:44: error: unknown column `tranied` in 2 rows\n    9 |   - { id: y2016, year: 2016, trained: 1.5, tranied: 2 }\n      |                                            ^\n    hint: did you mean `trained` (content/data/poverty_causes.yaml:6)? columns: `year`, `trained`; or declare `tranied` under `columns:`"]
+        );
+    }
+
+    #[test]
+    fn a_unit_needs_a_numeric_type() {
+        let e = parse(
+            &TRAINING
+                .replace("key: traned", "key: trained")
+                .replace(", type: amount", ""),
+        )
+        .unwrap_err();
+        let shown: Vec<String> = e.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            ["content/data/poverty_causes.yaml:6:53: error: column `trained` has a `unit` but no numeric `type`, so its figures would be read as text\n    6 |   - { key: trained, label: { zh: 培训人次, mn: ᠬᠦᠮᠦᠨ }, unit: 万人 }\n      |                                                         ^\n    hint: add `type: amount` (a quantity in 万人), or `type: number`/`integer`; remove `unit` if the column is text"]
+        );
+    }
+
+    #[test]
+    fn a_chinese_date_names_the_expected_form() {
+        let e = parse(&OK.replace("as_of: 2016-12-31", "as_of: 2017年6月30日")).unwrap_err();
+        let shown: Vec<String> = e.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            ["content/data/poverty_causes.yaml:3:8: error: `2017年6月30日` is not a date: write it as `2017-06-30` (year-month-day)\n    3 | as_of: 2017年6月30日\n      |        ^\n    hint: dates are written year-month-day with `-`, e.g. `as_of: 2016-12-31`"]
+        );
+    }
+
+    #[test]
+    fn a_year_written_with_its_unit_is_told_to_drop_it() {
+        let src = TRAINING
+            .replace("key: traned", "key: trained")
+            .replace("year: 2016", "year: 2016年");
+        let e = parse(&src).unwrap_err();
+        assert_eq!(
+            e[0].hint.as_deref(),
+            Some("write the year as a number: `2016`")
+        );
+    }
+
+    #[test]
+    fn columns_and_rows_know_where_they_are_written() {
+        let (t, _) = parse(OK).unwrap();
+        assert_eq!(t.columns[1].at, "content/data/poverty_causes.yaml:6");
+        assert_eq!(t.rows[1].at, "content/data/poverty_causes.yaml:10");
     }
 }

@@ -77,7 +77,13 @@ pub struct LinkContext<'a> {
     /// On pages not in Chinese: the tag given to runs of Chinese characters in
     /// the text, so they get a Chinese font (`zh-Hans`).
     pub tag_han: Option<&'a str>,
+    /// The page most likely meant by a link to a source key that does not
+    /// exist, as `(key, path)`; asked only when a link is broken.
+    pub nearest_page: Option<NearestPage<'a>>,
 }
+
+/// Finds the page most likely meant by a missing source key: `(key, path)`.
+pub type NearestPage<'a> = &'a dyn Fn(&str) -> Option<(String, String)>;
 
 /// A heading being collected until its end tag, to give it an id.
 struct OpenHeading<'a> {
@@ -124,10 +130,13 @@ pub fn render(
                     Some(result) => {
                         let (line, column) = line_col(body, range.start);
                         let line = line + ctx.line_offset;
-                        match result.and_then(|t| {
-                            resolve(&t.key)
-                                .map(|u| (t, u))
-                                .ok_or_else(|| format!("link to `{dest_url}`: no such page"))
+                        let mut nearest = None;
+                        match result.and_then(|t| match resolve(&t.key) {
+                            Some(u) => Ok((t, u)),
+                            None => {
+                                nearest = ctx.nearest_page.and_then(|f| f(&t.key));
+                                Err(format!("link to `{dest_url}`: no such page"))
+                            }
                         }) {
                             Ok((t, url)) => {
                                 let href = match &t.fragment {
@@ -143,9 +152,17 @@ pub fn render(
                                 CowStr::from(href)
                             }
                             Err(message) => {
-                                out.diagnostics.push(Diagnostic::error(ctx.path, line, column, message).with_hint(
-                                    "link to a source file from the content root (`@/measures/finance.md`) or relative to this file",
-                                ));
+                                let how = "link to a source file from the content root (`@/measures/finance.md`) or relative to this file";
+                                let hint = match nearest.take() {
+                                    Some((key, path)) => {
+                                        format!("did you mean `@/{key}` ({path})? {how}")
+                                    }
+                                    None => how.to_string(),
+                                };
+                                out.diagnostics.push(
+                                    Diagnostic::error(ctx.path, line, column, message)
+                                        .with_hint(hint),
+                                );
                                 dest_url
                             }
                         }
@@ -346,6 +363,7 @@ mod tests {
             dir: "m",
             languages: &["zh", "mn"],
             tag_han: None,
+            nearest_page: None,
         };
         render(body, &ctx, &|key| match key {
             "m/finance.md" => Some("/m/finance/".to_string()),
@@ -424,6 +442,7 @@ mod tests {
             dir: "",
             languages: &["zh", "mn"],
             tag_han: Some("zh-Hans"),
+            nearest_page: None,
         };
         let out = render("ᠬᠣᠲᠠ \u{20000}\n", &ctx, &|_| None);
         assert!(
@@ -442,6 +461,7 @@ mod tests {
             dir: "",
             languages: &["zh", "mn"],
             tag_han: Some("zh-Hans"),
+            nearest_page: None,
         };
         let out = render("## ᠬᠣᠲᠠ 突泉县\n\nᠬᠣᠲᠠ 突泉县 `代码`\n", &ctx, &|_| None);
         assert!(out.html.contains("<h2 id=\"h-"), "{}", out.html);

@@ -20,8 +20,11 @@ pub struct Shortcode {
 /// Names bichig knows.
 pub const NAMES: [&str; 4] = ["table", "chart", "stat", "ref"];
 
-/// Finds every shortcode; problems come back as (byte offset, message).
-pub fn find(body: &str) -> (Vec<Shortcode>, Vec<(usize, String)>) {
+/// A problem in a shortcode: byte offset, message and hint.
+pub type Problem = (usize, String, Option<String>);
+
+/// Finds every shortcode; problems come back as (byte offset, message, hint).
+pub fn find(body: &str) -> (Vec<Shortcode>, Vec<Problem>) {
     let mut found = Vec::new();
     let mut problems = Vec::new();
     let mut offset = 0;
@@ -40,12 +43,7 @@ pub fn find(body: &str) -> (Vec<Shortcode>, Vec<(usize, String)>) {
     (found, problems)
 }
 
-fn scan_line(
-    line: &str,
-    base: usize,
-    found: &mut Vec<Shortcode>,
-    problems: &mut Vec<(usize, String)>,
-) {
+fn scan_line(line: &str, base: usize, found: &mut Vec<Shortcode>, problems: &mut Vec<Problem>) {
     let bytes = line.as_bytes();
     let mut i = 0;
     let mut in_code = false;
@@ -67,16 +65,18 @@ fn scan_line(
                             end: base + end,
                         });
                     } else {
+                        let known = NAMES.map(crate::suggest::Known::name);
                         problems.push((
                             base + i,
-                            format!("unknown shortcode `{name}` (known: table, chart, stat, ref)"),
+                            format!("unknown shortcode `{name}`"),
+                            crate::suggest::hint(&name, "shortcodes", &known),
                         ));
                     }
                     i = end;
                     continue;
                 }
                 Err(message) => {
-                    problems.push((base + i, message));
+                    problems.push((base + i, message, None));
                     return;
                 }
             }
@@ -156,11 +156,11 @@ fn parse_call(s: &str) -> Result<(String, BTreeMap<String, String>, usize), Stri
 
 /// Replaces each shortcode with `expand(shortcode)`; failures are returned as
 /// (byte offset, message) and the call is left as it was.
-pub fn expand(
+pub fn expand<E>(
     body: &str,
     calls: &[Shortcode],
-    expand: &dyn Fn(&Shortcode) -> Result<String, String>,
-) -> (String, Vec<(usize, String)>) {
+    expand: &dyn Fn(&Shortcode) -> Result<String, E>,
+) -> (String, Vec<(usize, E)>) {
     let mut out = String::with_capacity(body.len());
     let mut problems = Vec::new();
     let mut last = 0;
@@ -207,16 +207,25 @@ mod tests {
         assert_eq!(problems.len(), 4, "{problems:?}");
         assert_eq!(problems[0].0, 2);
         assert!(problems[0].1.contains("unclosed"));
-        assert!(problems[1].1.contains("unknown shortcode `nope`"));
+        assert_eq!(problems[1].1, "unknown shortcode `nope`");
+        assert_eq!(
+            problems[1].2.as_deref(),
+            Some("shortcodes: `table`, `chart`, `stat`, `ref`")
+        );
         assert!(problems[2].1.contains("missing `)`"));
         assert!(problems[3].1.contains("given twice"));
+        let (_, typo) = find("{{ stats(id=\"a\") }}\n");
+        assert_eq!(
+            typo[0].2.as_deref(),
+            Some("did you mean `stat`? shortcodes: `table`, `chart`, `stat`, `ref`")
+        );
     }
 
     #[test]
     fn expand_keeps_lines() {
         let body = "x {{ stat(id=\"a\") }} y\nz";
         let (calls, _) = find(body);
-        let (out, problems) = expand(body, &calls, &|_| Ok("<b>\n1</b>".into()));
+        let (out, problems) = expand::<String>(body, &calls, &|_| Ok("<b>\n1</b>".into()));
         assert_eq!(out, "x <b> 1</b> y\nz");
         assert!(problems.is_empty());
         let (out, problems) = expand(body, &calls, &|_| Err("no".into()));

@@ -9,6 +9,7 @@ use crate::i18n::Strings;
 use crate::locale::Style;
 use crate::markdown::{self, LinkContext, Rendered};
 use crate::resolve::{Entry, Site};
+use crate::suggest;
 
 /// Renders an entry's Markdown body, with its data shortcodes expanded in
 /// the language of its text.
@@ -21,7 +22,19 @@ pub(super) fn render(
 ) -> Rendered {
     let src = site.source(entry);
     let (body, data_problems) = data::expand(site, entry, &src.body, data, strings);
+    let nearest = |key: &str| {
+        let keys: Vec<&str> = site
+            .entries
+            .iter()
+            .filter(|e| e.lang == entry.lang)
+            .map(|e| e.key.as_str())
+            .collect();
+        let best = suggest::closest_page(key, &keys)?;
+        let e = site.lookup(best, entry.lang)?;
+        Some((best.to_string(), site.source(e).path.display().to_string()))
+    };
     let ctx = LinkContext {
+        nearest_page: Some(&nearest),
         path: &src.path,
         line_offset: src.body_line_offset,
         dir: &src.dir,

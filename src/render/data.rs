@@ -19,6 +19,7 @@ use crate::locale::format_date;
 use crate::markdown::shortcodes::{self, Shortcode};
 use crate::output::OutputFile;
 use crate::resolve::{Entry, Figure, FigureKind, Figures, LangId, Site};
+use crate::suggest::{self, Known};
 use crate::templates::Templates;
 
 /// The site's data tables, by id (the position in `tables` is the position
@@ -45,6 +46,16 @@ impl<'a> DataSet<'a> {
     pub(crate) fn get(&self, id: &str) -> Option<(usize, &'a DataTable)> {
         self.by_id.get(id).map(|&i| (i, &self.tables[i]))
     }
+
+    /// The nearest table id to `id` with its file, and all of them when few.
+    fn table_hint(&self, id: &str) -> Option<String> {
+        let known: Vec<Known> = self
+            .tables
+            .iter()
+            .map(|t| Known::at(&t.id, t.path.display().to_string()))
+            .collect();
+        suggest::hint(id, "tables", &known)
+    }
 }
 
 /// The language context of tables and charts written in `lang`.
@@ -69,12 +80,19 @@ pub fn expand(
     strings: &[Strings],
 ) -> (String, Vec<Diagnostic>) {
     let src = site.source(entry);
-    let at = |offset: usize, message: String| {
+    let at = |offset: usize, (message, hint): Fail| {
         let (line, col) = line_col(body, offset);
-        Diagnostic::error(&src.path, line + src.body_line_offset, col, message)
+        let d = Diagnostic::error(&src.path, line + src.body_line_offset, col, message);
+        match hint {
+            Some(h) => d.with_hint(h),
+            None => d,
+        }
     };
     let (calls, found_problems) = shortcodes::find(body);
-    let mut problems: Vec<Diagnostic> = found_problems.into_iter().map(|(o, m)| at(o, m)).collect();
+    let mut problems: Vec<Diagnostic> = found_problems
+        .into_iter()
+        .map(|(o, m, h)| at(o, (m, h)))
+        .collect();
     if calls.is_empty() {
         return (body.to_string(), problems);
     }
@@ -89,15 +107,26 @@ pub fn expand(
         .unwrap_or_default();
     let next_figure = Cell::new(0);
     let label = |f: &Figure| figure_label(&ctx, f);
-    let one = |call: &Shortcode| -> Result<String, String> {
+    let one = |call: &Shortcode| -> Result<String, Fail> {
         let arg = |k: &str| call.args.get(k).map(String::as_str);
         if call.name == "ref" {
-            return figure_ref(site, entry, figures, &ctx, &call.args);
+            return figure_ref(site, entry, figures, &ctx, &call.args).map_err(plain);
         }
-        let id = arg("id").ok_or_else(|| format!("`{}` needs id=\"…\"", call.name))?;
-        let (ti, table) = data
-            .get(id)
-            .ok_or_else(|| format!("no data table `{id}` in content/data/"))?;
+        let id = arg("id").ok_or_else(|| plain(format!("`{}` needs id=\"…\"", call.name)))?;
+        let (ti, table) = data.get(id).ok_or_else(|| {
+            (
+                format!("no data table `{id}` in content/data/"),
+                data.table_hint(id),
+            )
+        })?;
+        let column = |key: &str| {
+            table.column(key).ok_or_else(|| {
+                (
+                    format!("table `{id}` has no column `{key}`"),
+                    column_hint(table, key),
+                )
+            })
+        };
         // Resolve numbered the same calls; a body edited since (`serve`) may not match.
         let figure = FigureKind::of_shortcode(&call.name).and_then(|kind| {
             let f = placed.get(next_figure.get())?;
@@ -117,21 +146,26 @@ pub fn expand(
                 None => table_html(table, &ctx, &pages[ti].page.url, &pages[ti].csv.url),
             }),
             "chart" => {
-                let svg = chart_svg(table, arg("kind").unwrap_or("bar"), arg("col"), &ctx)?;
+                if let Some(key) = arg("col") {
+                    column(key)?;
+                }
+                let svg = chart_svg(table, arg("kind").unwrap_or("bar"), arg("col"), &ctx)
+                    .map_err(plain)?;
                 Ok(match figure {
                     Some(f) => numbered_chart(&svg, table, &ctx, &f.anchor, &label(f)),
                     None => svg,
                 })
             }
             _ => {
-                let row_id = arg("row").ok_or("`stat` needs row=\"…\"")?;
-                let col_key = arg("col").ok_or("`stat` needs col=\"…\"")?;
-                let row = table
-                    .row(row_id)
-                    .ok_or_else(|| format!("table `{id}` has no row `{row_id}`"))?;
-                let c = table
-                    .column(col_key)
-                    .ok_or_else(|| format!("table `{id}` has no column `{col_key}`"))?;
+                let row_id = arg("row").ok_or_else(|| plain("`stat` needs row=\"…\""))?;
+                let col_key = arg("col").ok_or_else(|| plain("`stat` needs col=\"…\""))?;
+                let row = table.row(row_id).ok_or_else(|| {
+                    (
+                        format!("table `{id}` has no row `{row_id}`"),
+                        row_hint(table, row_id),
+                    )
+                })?;
+                let c = column(col_key)?;
                 let (cell, column) = (&row.cells[c], &table.columns[c]);
                 // unit=false: the sentence around it writes the unit itself.
                 let text = match arg("unit") {
@@ -140,7 +174,7 @@ pub fn expand(
                     }
                     Some("false") => format::cell(cell, column, ctx.lang, ctx.default),
                     Some(other) => {
-                        return Err(format!("`unit` is true or false, not `{other}`"));
+                        return Err(plain(format!("`unit` is true or false, not `{other}`")));
                     }
                 };
                 Ok(format!(
@@ -199,6 +233,29 @@ fn figure_ref(
         crate::html::escape(&href),
         crate::html::escape(&figure_label(ctx, f))
     ))
+}
+
+/// A shortcode failure: message and hint.
+type Fail = (String, Option<String>);
+
+fn plain(message: impl Into<String>) -> Fail {
+    (message.into(), None)
+}
+
+/// The nearest column of `table` to `key`, and all of them when few.
+fn column_hint(table: &DataTable, key: &str) -> Option<String> {
+    let known: Vec<Known> = table
+        .columns
+        .iter()
+        .map(|c| Known::at(&c.key, &c.at))
+        .collect();
+    suggest::hint(key, &format!("columns of `{}`", table.id), &known)
+}
+
+/// The nearest row id of `table` to `id`, and all of them when few.
+fn row_hint(table: &DataTable, id: &str) -> Option<String> {
+    let known: Vec<Known> = table.rows.iter().map(|r| Known::at(&r.id, &r.at)).collect();
+    suggest::hint(id, &format!("rows of `{}`", table.id), &known)
 }
 
 /// Charts shown on a table's page: the bar chart of its first numeric column when

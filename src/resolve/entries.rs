@@ -11,6 +11,7 @@ use crate::config::LangId;
 use crate::content::{SourceDate, SourcePage};
 use crate::diagnostics::Diagnostic;
 use crate::slug;
+use crate::suggest::{self, Known};
 
 /// The entries of the site and their index by `(key, language)`.
 pub(super) struct Built {
@@ -38,7 +39,7 @@ pub(super) fn build(
                     0,
                     format!("language `{}` is not defined in site.yaml", s.lang),
                 )
-                .with_hint("add it under `languages:` in site.yaml, or rename the file"),
+                .with_hint(language_hint(&s.lang, langs)),
             );
             continue;
         };
@@ -240,4 +241,18 @@ fn link_tree(
 fn parent_dir(dir: &str) -> String {
     dir.rsplit_once('/')
         .map_or(String::new(), |(p, _)| p.to_string())
+}
+
+/// The nearest language of the site to `code`, the site's languages, and how
+/// to add one.
+fn language_hint(code: &str, langs: &[Lang]) -> String {
+    let known: Vec<Known> = langs
+        .iter()
+        .map(|l| Known::at(&l.code, "site.yaml"))
+        .collect();
+    let add = "add it under `languages:` in site.yaml, or rename the file";
+    match suggest::hint(code, "languages", &known) {
+        Some(h) => format!("{h}; or {add}"),
+        None => add.to_string(),
+    }
 }

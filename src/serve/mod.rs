@@ -126,13 +126,10 @@ fn answer(url: &str, shared: &Shared) -> Answer {
     // The page is prepared without holding the lock, so a rebuild never waits on it.
     drop(snap);
     let (extra, at) = if path.ends_with(".html") {
-        let heading = if lang_prefix.as_deref() == Some("mn/") {
-            "ᠪᠦᠲᠦᠭᠡᠬᠦ ᠠᠯᠳᠠᠭ᠎ᠠ"
-        } else {
-            "构建失败 (build failed)"
-        };
+        // The prefix names the language (`mn/`); none is the default language.
+        let code = lang_prefix.as_deref().unwrap_or("").trim_end_matches('/');
         (
-            inject::extra(error.as_deref(), heading),
+            inject::extra(error.as_deref(), inject::overlay_text(code)),
             inject::insert_at(&body),
         )
     } else {

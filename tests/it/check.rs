@@ -318,8 +318,10 @@ fn glossary_load_errors_name_the_line() {
         &["content/glossary.yaml:3:3: error: glossary entry 2 has no `mn`"],
     );
     site.write("content/glossary.yaml", "- zh: 金融\n  mn: [ᠰᠠᠩᠬᠦᠦ\n");
-    site.run(&["build"])
-        .fails_with(1, &["content/glossary.yaml:", "invalid YAML"]);
+    site.run(&["build"]).fails_with(
+        1,
+        &["content/glossary.yaml:2:7: error: `[0].mn` should be a string, not a list"],
+    );
     site.write("content/glossary.yaml", "- mn: ᠰᠠᠩᠬᠦᠦ\n");
     site.run(&["build"]).fails_with(
         1,

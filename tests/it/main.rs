@@ -10,6 +10,7 @@ mod data;
 mod discovery;
 mod hostile;
 mod layers;
+mod messages;
 mod print;
 mod series;
 mod serve;

@@ -91,6 +91,37 @@ fn a_broken_edit_keeps_the_last_good_site_and_shows_the_error() {
 }
 
 #[test]
+fn the_overlay_explains_a_yaml_error_in_the_page_language_and_comes_back() {
+    let site = SiteTest::new("bilingual");
+    let server = Server::start(site.root());
+    let page = site.root().join("content/measures/finance.md");
+    let good = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, "---\ntitle: 金融扶贫: 2016\n---\n").unwrap();
+    server.wait_for("/measures/finance/", |b| b.contains("bichig-error"));
+    let (_, zh) = get(&server.addr, "/measures/finance/");
+    for needle in [
+        "content/measures/finance.md:2:12: error: a colon followed by a space inside an unquoted value: YAML reads it as a new key\n    2 | title: 金融扶贫: 2016\n      |                ^\n    hint: put the value in quotes: `title: &quot;金融扶贫: 2016&quot;`",
+        "onclick=\"this.parentNode.remove()\" lang=\"zh-Hans\"",
+        ">× 关闭</button>",
+        ">构建失败</h2>",
+    ] {
+        assert!(zh.contains(needle), "{needle}\n{zh}");
+    }
+    let (_, mn) = get(&server.addr, "/mn/measures/finance/");
+    assert!(mn.contains(">× ᠬᠠᠭᠠᠬᠤ</button>"), "{mn}");
+    std::fs::write(&page, &good).unwrap();
+    server.wait_for("/measures/finance/", |b| !b.contains("bichig-error"));
+    // A later failure shows it again, however the last one was dismissed.
+    std::fs::write(&page, "---\ntitle: x\nWeight: 3\n---\n").unwrap();
+    server.wait_for("/measures/finance/", |b| {
+        b.contains("unknown key `Weight`")
+            && b.contains("did you mean `weight`? keys are written in lowercase")
+    });
+    std::fs::write(&page, good).unwrap();
+    server.wait_for("/measures/finance/", |b| !b.contains("bichig-error"));
+}
+
+#[test]
 fn requests_outside_the_site_are_refused() {
     let site = SiteTest::new("bilingual");
     std::fs::write(site.root().join("secret.txt"), "TOP-SECRET").unwrap();
