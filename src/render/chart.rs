@@ -127,7 +127,13 @@ pub fn chart_svg(
 
 /// A chart from [`chart_svg`] as a numbered figure of a page: `id` is its
 /// anchor, and a caption under it reads `label` (`图2`) and the table's title.
-pub fn numbered_chart(svg: &str, t: &DataTable, ctx: &LangCtx<'_>, id: &str, label: &str) -> String {
+pub fn numbered_chart(
+    svg: &str,
+    t: &DataTable,
+    ctx: &LangCtx<'_>,
+    id: &str,
+    label: &str,
+) -> String {
     let inner = svg
         .strip_prefix("<figure class=\"data-chart\">")
         .and_then(|s| s.strip_suffix("</figure>"))

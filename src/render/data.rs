@@ -184,7 +184,9 @@ fn figure_ref(
         FigureKind::Chart => "chart",
     };
     let f = figures.first(kind, id).ok_or_else(|| {
-        format!("ref: no page places a {what} of data table `{id}` (`{{{{ {what}(id=\"{id}\") }}}}`)")
+        format!(
+            "ref: no page places a {what} of data table `{id}` (`{{{{ {what}(id=\"{id}\") }}}}`)"
+        )
     })?;
     let target = &site.entries[f.entry];
     let href = if target.url == entry.url {

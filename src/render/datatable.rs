@@ -71,7 +71,10 @@ fn figure_html(
     let (id, caption) = match number {
         Some((id, label)) => (
             escape(id),
-            format!("<span class=\"figure-number\">{}</span> {title}", escape(label)),
+            format!(
+                "<span class=\"figure-number\">{}</span> {title}",
+                escape(label)
+            ),
         ),
         None => (format!("data-{}", escape(&t.id)), title),
     };

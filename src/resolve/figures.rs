@@ -149,7 +149,11 @@ pub(super) fn number(
 
 /// The entries of a language in numbering order: `reading` (the reading order
 /// from the home page), then the language's other entries in entry order.
-pub(super) fn numbering_order(entries: &[Entry], reading: &[usize], lang: super::LangId) -> Vec<usize> {
+pub(super) fn numbering_order(
+    entries: &[Entry],
+    reading: &[usize],
+    lang: super::LangId,
+) -> Vec<usize> {
     let in_reading: HashSet<usize> = reading.iter().copied().collect();
     reading
         .iter()

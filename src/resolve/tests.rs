@@ -219,5 +219,8 @@ fn print_page_and_pdf_per_language() {
     assert_eq!(site.lang(mn).print.out_path, "mn/print/index.html");
     assert_eq!(site.lang(mn).pdf.url, "/r/mn/report.mn.pdf");
     assert_eq!(site.lang(mn).pdf.out_path, "mn/report.mn.pdf");
-    assert_eq!(site.lang(mn).pdf.permalink, "https://e.org/r/mn/report.mn.pdf");
+    assert_eq!(
+        site.lang(mn).pdf.permalink,
+        "https://e.org/r/mn/report.mn.pdf"
+    );
 }

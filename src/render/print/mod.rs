@@ -263,7 +263,13 @@ mod tests {
         let mut used = HashSet::new();
         assert_eq!(anchor("_index.md", &mut used), "c-home");
         assert_eq!(anchor("measures/_index.md", &mut used), "c-measures");
-        assert_eq!(anchor("measures/finance.md", &mut used), "c-measures-finance");
-        assert_eq!(anchor("measures-finance.md", &mut used), "c-measures-finance-2");
+        assert_eq!(
+            anchor("measures/finance.md", &mut used),
+            "c-measures-finance"
+        );
+        assert_eq!(
+            anchor("measures-finance.md", &mut used),
+            "c-measures-finance-2"
+        );
     }
 }
