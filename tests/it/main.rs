@@ -10,6 +10,7 @@ mod data;
 mod discovery;
 mod hostile;
 mod layers;
+mod pdf;
 mod series;
 mod serve;
 mod support;
