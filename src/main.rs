@@ -157,6 +157,14 @@ fn main() -> ExitCode {
             lang,
             chromium,
         } => {
+            // The browser runs in a process group of its own, which Ctrl-C
+            // does not reach: kill it before exiting.
+            if let Err(e) = ctrlc::set_handler(|| {
+                bichig::pdf::chromium::kill_running();
+                std::process::exit(130);
+            }) {
+                eprintln!("warning: Ctrl-C handler not installed: {e}");
+            }
             let opts = bichig::pdf::PdfOptions {
                 root,
                 output,

@@ -158,15 +158,39 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        kill_group(&self.child);
+        forget_running(self.child.id());
+        kill_group(self.child.id());
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
 }
 
+/// The browser running now (its process group and folder), for [`kill_running`].
+static RUNNING: std::sync::Mutex<Option<(u32, PathBuf)>> = std::sync::Mutex::new(None);
+
+fn forget_running(pid: u32) {
+    let mut running = RUNNING.lock().unwrap_or_else(|e| e.into_inner());
+    if running.as_ref().is_some_and(|(p, _)| *p == pid) {
+        *running = None;
+    }
+}
+
+/// Kills the running browser's process group and removes its folder: for a
+/// Ctrl-C handler, since the browser's own process group does not get the
+/// terminal's signal and the process exits without running destructors.
+pub fn kill_running() {
+    let running = RUNNING.lock().unwrap_or_else(|e| e.into_inner()).take();
+    if let Some((pid, dir)) = running {
+        kill_group(pid);
+        // Let the killed processes go before their files.
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let _ = fs::remove_dir_all(dir);
+    }
+}
+
 #[cfg(unix)]
-fn kill_group(child: &Child) {
-    let Ok(pid) = libc::pid_t::try_from(child.id()) else {
+fn kill_group(pid: u32) {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
         return;
     };
     // SAFETY: plain system call; the group is the browser's own (made at spawn),
@@ -177,7 +201,7 @@ fn kill_group(child: &Child) {
 }
 
 #[cfg(not(unix))]
-fn kill_group(_: &Child) {}
+fn kill_group(_: u32) {}
 
 /// Starts `binary` headless with a fresh profile; returns it and the
 /// connection over its debugging pipe.
@@ -212,6 +236,7 @@ pub fn launch(binary: &Path) -> Result<(Browser, Connection), Error> {
         });
     }
     let child = cmd.spawn().map_err(|e| Error::io(binary, e))?;
+    *RUNNING.lock().unwrap_or_else(|e| e.into_inner()) = Some((child.id(), dir.0.clone()));
     // The child's ends are closed here, so a browser that exits ends the reads.
     drop((to_browser_read, from_browser_write));
     let browser = Browser {

@@ -222,6 +222,8 @@ impl<'a> Printer<'a> {
                 json!({ "patterns": [{ "urlPattern": "*" }] }),
             ),
             ("Page.enable", json!({})),
+            // For `Inspector.targetCrashed`: a crashed page fails at once.
+            ("Inspector.enable", json!({})),
         ] {
             self.call(method, params, s, t.command)
                 .map_err(fail("preparing the tab", t.command))?;
