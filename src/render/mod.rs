@@ -11,6 +11,7 @@ mod glossary_page;
 pub mod jsonld;
 pub mod listing;
 pub mod print;
+pub mod print_view;
 mod search_page;
 mod site_files;
 pub mod views;

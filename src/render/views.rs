@@ -320,7 +320,7 @@ pub struct TemplateContext<'a> {
     pub glossary: Option<GlossaryView<'a>>,
     /// Set for `print.html`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub print: Option<super::print::view::PrintView<'a>>,
+    pub print: Option<super::print_view::PrintView<'a>>,
 }
 
 /// The glossary page: every term in both languages.

@@ -224,3 +224,79 @@ fn print_page_and_pdf_per_language() {
         "https://e.org/r/mn/report.mn.pdf"
     );
 }
+
+#[test]
+fn figures_are_numbered_per_language_in_reading_order() {
+    let page = |rel: &str, front: &str, body: &str| {
+        let src = format!("---\ntitle: {rel}\n{front}\n---\n{body}");
+        SourcePage::parse(rel, Path::new(rel), &src, "zh").unwrap()
+    };
+    let sources = vec![
+        page("_index.md", "", "{{ chart(id=\"a\", kind=\"line\") }}"),
+        // Listed first on disk, read second.
+        page("m/b.md", "weight: 2", "{{ table(id=\"a\") }}\n{{ table(id=\"b\") }}"),
+        page(
+            "m/a.md",
+            "weight: 1",
+            "{{ table(id=\"b\") }} {{ table(id=\"nope\") }} `{{ table(id=\"a\") }}`\n\n{{ table(id=\"b\") }}\n{{ chart(id=\"b\") }}",
+        ),
+        page("m/_index.md", "", ""),
+        page("m/a.mn.md", "translation: draft\nweight: 1", "{{ table(id=\"a\") }}"),
+    ];
+    let site = resolve(config(), sources, &["a", "b"], false).unwrap();
+    let zh = &site.lang(ZH).figures;
+    let shown: Vec<(FigureKind, &str, usize, &str, &str)> = zh
+        .list
+        .iter()
+        .map(|f| {
+            let e = &site.entries[f.entry];
+            (
+                f.kind,
+                f.table.as_str(),
+                f.number,
+                e.key.as_str(),
+                f.anchor.as_str(),
+            )
+        })
+        .collect();
+    use FigureKind::{Chart, Table};
+    assert_eq!(
+        shown,
+        [
+            (Chart, "a", 1, "_index.md", "chart-a-line"),
+            (Table, "b", 1, "m/a.md", "data-b"),
+            (Table, "b", 2, "m/a.md", "data-b-2"),
+            (Chart, "b", 2, "m/a.md", "chart-b-bar"),
+            (Table, "a", 3, "m/b.md", "data-a"),
+            (Table, "b", 4, "m/b.md", "data-b"),
+        ]
+    );
+    assert_eq!(zh.first(Table, "b").map(|f| f.number), Some(1));
+    assert_eq!(zh.first(Chart, "b").map(|f| f.number), Some(2));
+    assert!(zh.first(Table, "nope").is_none());
+    let a = site.index_of("m/a.md", ZH).unwrap();
+    assert_eq!(zh.of_entry(a).count(), 3);
+    // Mongolian: its own translation of m/a.md, the fallback of m/b.md.
+    let mn = &site.lang(mn(&site)).figures;
+    let numbers: Vec<(FigureKind, &str, usize)> = mn
+        .list
+        .iter()
+        .map(|f| (f.kind, f.table.as_str(), f.number))
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            (Chart, "a", 1),
+            (Table, "a", 1),
+            (Table, "a", 2),
+            (Table, "b", 3)
+        ]
+    );
+    let reading: Vec<&str> = site
+        .lang(ZH)
+        .reading_order
+        .iter()
+        .map(|&i| site.entries[i].key.as_str())
+        .collect();
+    assert_eq!(reading, ["_index.md", "m/_index.md", "m/a.md", "m/b.md"]);
+}

@@ -11,7 +11,7 @@ fn figures_tables_and_charts_in_both_languages() {
         zh.contains("贫困人口为<span class=stat data-table=headline>55.6万人</span>"),
         "{zh}"
     );
-    assert!(zh.contains("<caption>主要致贫原因</caption>"));
+    assert!(zh.contains("<caption><span class=figure-number>表1</span> 主要致贫原因</caption>"));
     assert!(zh.contains("<th class=num scope=col>占比(%)</th>"), "{zh}");
     assert!(zh.contains("<td class=num>41.44</td>"));
     assert!(zh.contains("2016年12月31日"));
@@ -21,7 +21,9 @@ fn figures_tables_and_charts_in_both_languages() {
         mn.contains("<span class=stat data-table=headline>55.6 ᠲᠦᠮᠡ ᠬᠦᠮᠦᠨ</span>"),
         "{mn}"
     );
-    assert!(mn.contains("<caption>ᠶᠠᠳᠠᠭᠤ ᠪᠣᠯᠬᠤ ᠰᠢᠯᠲᠠᠭᠠᠨ</caption>"));
+    assert!(mn.contains(
+        "<caption><span class=figure-number>ᠬᠦᠰᠦᠨᠦᠭ\u{180B} 1</span> ᠶᠠᠳᠠᠭᠤ ᠪᠣᠯᠬᠤ ᠰᠢᠯᠲᠠᠭᠠᠨ</caption>"
+    ));
     assert!(mn.contains("<polyline"), "line chart");
     assert!(
         mn.contains("href=/mn/data/causes/"),

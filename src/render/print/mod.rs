@@ -4,20 +4,21 @@
 //! at the end. Template `print.html`; written when the theme has it.
 
 pub mod rewrite;
-pub mod view;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use super::builder::{date_of, ViewBuilder};
 use super::data::DataSet;
+use super::print_view::{ChapterView, CoverView, PrintView, SourceView};
 use crate::diagnostics::Diagnostic;
 use crate::locale::format_date;
 use crate::markdown::Rendered;
 use crate::output::OutputFile;
 use crate::resolve::{Lang, Site};
 use crate::templates::Templates;
-use view::{ChapterView, CoverView, PrintView, SourceView};
 
 /// The template of the print page.
 pub const TEMPLATE: &str = "print.html";
@@ -85,18 +86,25 @@ pub(super) fn pages(
         return Ok(Vec::new());
     }
     let site = b.site;
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    for lang in &site.langs {
-        let view = print_view(b, lang, rendered, data);
-        let mut ctx = b.generated(lang.id, |l| &l.print);
-        ctx.print = Some(view);
-        match templates.render(lang.id, TEMPLATE, &ctx, Path::new("print")) {
-            Ok(html) => files.push(OutputFile::page(
+    // One page per language, each the size of the whole report: in parallel.
+    let results: Vec<Result<OutputFile, Diagnostic>> = site
+        .langs
+        .par_iter()
+        .map(|lang| {
+            let mut ctx = b.generated(lang.id, |l| &l.print);
+            ctx.print = Some(print_view(b, lang, rendered, data));
+            let html = templates.render(lang.id, TEMPLATE, &ctx, Path::new("print"))?;
+            Ok(OutputFile::page(
                 site.config.minify,
                 lang.print.out_path.clone(),
                 html,
-            )),
+            ))
+        })
+        .collect();
+    let (mut files, mut problems) = (Vec::new(), Vec::new());
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
             Err(d) => problems.push(d),
         }
     }

@@ -16,9 +16,10 @@ impl<F: Fn(&str) -> Option<&'static str>> Chapters for F {
     }
 }
 
-/// `html` as chapter `prefix` at depth `level`: ids `X` become `prefix-X`,
+/// `html` as chapter `prefix` at depth `level`: ids `X` become `prefix:X`
+/// (chapter anchors never hold a `:`, so no id can take one's name),
 /// `href="#X"` follows, `href="<page>#X"` of a page in the document becomes
-/// `#<its anchor>-X` (`#<its anchor>` without a fragment), and `<hN>` becomes
+/// `#<its anchor>:X` (`#<its anchor>` without a fragment), and `<hN>` becomes
 /// `<h(N+level)>` (at most `h6`).
 pub fn chapter(html: &str, prefix: &str, level: usize, chapters: &dyn Chapters) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 16);
@@ -62,11 +63,11 @@ fn tag(t: &str, prefix: &str, level: usize, chapters: &dyn Chapters) -> String {
         let value = &rest[value_at..value_end];
         out.push_str(&rest[..value_at]);
         match name.to_ascii_lowercase().as_str() {
-            "id" | "for" => out.push_str(&format!("{prefix}-{value}")),
+            "id" | "for" => out.push_str(&format!("{prefix}:{value}")),
             "aria-labelledby" | "aria-describedby" | "headers" => {
                 let ids: Vec<String> = value
                     .split_ascii_whitespace()
-                    .map(|id| format!("{prefix}-{id}"))
+                    .map(|id| format!("{prefix}:{id}"))
                     .collect();
                 out.push_str(&ids.join(" "));
             }
@@ -94,7 +95,7 @@ fn next_attr(s: &str) -> Option<(usize, usize, usize)> {
 /// An `href` value inside the document.
 fn href(value: &str, prefix: &str, chapters: &dyn Chapters) -> String {
     if let Some(fragment) = value.strip_prefix('#') {
-        return format!("#{prefix}-{fragment}");
+        return format!("#{prefix}:{fragment}");
     }
     if !value.starts_with('/') || value.starts_with("//") {
         return value.to_string();
@@ -104,7 +105,7 @@ fn href(value: &str, prefix: &str, chapters: &dyn Chapters) -> String {
         None => (value, None),
     };
     match (chapters.anchor(page), fragment) {
-        (Some(a), Some(f)) if !f.is_empty() => format!("#{a}-{f}"),
+        (Some(a), Some(f)) if !f.is_empty() => format!("#{a}:{f}"),
         (Some(a), _) => format!("#{a}"),
         (None, _) => value.to_string(),
     }
@@ -142,7 +143,7 @@ mod tests {
         let html = "<h2 id=\"goals\">目标</h2><p>见<a href=\"#goals\">上</a><sup><a href=\"#1\">1</a></sup></p><div id=\"1\"></div>";
         assert_eq!(
             chapter(html, "c-x", 0, &pages),
-            "<h2 id=\"c-x-goals\">目标</h2><p>见<a href=\"#c-x-goals\">上</a><sup><a href=\"#c-x-1\">1</a></sup></p><div id=\"c-x-1\"></div>"
+            "<h2 id=\"c-x:goals\">目标</h2><p>见<a href=\"#c-x:goals\">上</a><sup><a href=\"#c-x:1\">1</a></sup></p><div id=\"c-x:1\"></div>"
         );
     }
 
@@ -151,7 +152,7 @@ mod tests {
         let html = "<a href=\"/m/finance/\">a</a><a href=\"/m/finance/#h-1\">b</a><a href=\"/data/x/\">c</a><a href=\"https://e.org/\">d</a><a href=\"/\">e</a>";
         assert_eq!(
             chapter(html, "c-y", 0, &pages),
-            "<a href=\"#c-m-finance\">a</a><a href=\"#c-m-finance-h-1\">b</a><a href=\"/data/x/\">c</a><a href=\"https://e.org/\">d</a><a href=\"#c-home\">e</a>"
+            "<a href=\"#c-m-finance\">a</a><a href=\"#c-m-finance:h-1\">b</a><a href=\"/data/x/\">c</a><a href=\"https://e.org/\">d</a><a href=\"#c-home\">e</a>"
         );
     }
 
@@ -160,7 +161,7 @@ mod tests {
         let html = "<svg aria-labelledby=\"t d\"><title id=\"t\">x</title></svg><h2 id=\"a\">A</h2><h6>B</h6><header><hr>";
         assert_eq!(
             chapter(html, "p", 2, &pages),
-            "<svg aria-labelledby=\"p-t p-d\"><title id=\"p-t\">x</title></svg><h4 id=\"p-a\">A</h4><h6>B</h6><header><hr>"
+            "<svg aria-labelledby=\"p:t p:d\"><title id=\"p:t\">x</title></svg><h4 id=\"p:a\">A</h4><h6>B</h6><header><hr>"
         );
     }
 
