@@ -360,6 +360,9 @@ fn a_failed_print_leaves_the_previous_output_and_pdfs_alone() {
     let r = site.run(&["pdf", "--chromium", fake.to_str().unwrap()]);
     r.fails_with(1, &["cannot print the PDF", "cannot open display"]);
     assert!(site.snapshot() == before, "the output changed");
+    let r = site.run(&["pdf", "--lang", "xx", "--chromium", fake.to_str().unwrap()]);
+    r.fails_with(2, &["--lang xx", "zh, mn"]);
+    assert!(site.snapshot() == before, "the output changed");
     assert_eq!(
         site.root_names(),
         [
