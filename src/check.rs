@@ -138,7 +138,7 @@ pub fn to_json(problems: &[Diagnostic]) -> String {
             column: d.column,
             message: d.message.clone(),
             hint: d.hint.clone(),
-            kind: d.kind,
+            kind: d.kind.name(),
         })
         .collect();
     serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".to_string())

@@ -20,6 +20,62 @@ pub enum Severity {
     Error,
 }
 
+/// What kind of problem a [`Diagnostic`] is, for tools that group findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kind {
+    /// `other`: every problem without a kind of its own.
+    #[default]
+    Other,
+    /// `suffix-space`.
+    SuffixSpace,
+    /// `suffix-harmony`.
+    SuffixHarmony,
+    /// `suffix-form`.
+    SuffixForm,
+    /// `mvs`.
+    Mvs,
+    /// `private-use`.
+    PrivateUse,
+    /// `line-start-punctuation`.
+    LineStartPunctuation,
+    /// `spelling-variant`.
+    SpellingVariant,
+    /// `stat-missing`.
+    StatMissing,
+    /// `stat-extra`.
+    StatExtra,
+    /// `number-missing`.
+    NumberMissing,
+    /// `typed-figure`.
+    TypedFigure,
+    /// `glossary-rejected`.
+    GlossaryRejected,
+    /// `glossary-missing`.
+    GlossaryMissing,
+}
+
+impl Kind {
+    /// The name `check --format json` prints.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Other => "other",
+            Kind::SuffixSpace => "suffix-space",
+            Kind::SuffixHarmony => "suffix-harmony",
+            Kind::SuffixForm => "suffix-form",
+            Kind::Mvs => "mvs",
+            Kind::PrivateUse => "private-use",
+            Kind::LineStartPunctuation => "line-start-punctuation",
+            Kind::SpellingVariant => "spelling-variant",
+            Kind::StatMissing => "stat-missing",
+            Kind::StatExtra => "stat-extra",
+            Kind::NumberMissing => "number-missing",
+            Kind::TypedFigure => "typed-figure",
+            Kind::GlossaryRejected => "glossary-rejected",
+            Kind::GlossaryMissing => "glossary-missing",
+        }
+    }
+}
+
 /// One problem in user content, pointing at a file and (where known) a position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -35,11 +91,11 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when there is something useful to say.
     pub hint: Option<String>,
-    /// What kind of problem, for tools grouping findings (`check --format
-    /// json`): `suffix-space`, `spelling-variant`, … or `other`.
-    pub kind: &'static str,
-    /// The offending line quoted with a caret under the column ([`excerpt`]).
-    pub excerpt: Option<String>,
+    /// What kind of problem, for tools grouping findings (`check --format json`).
+    pub kind: Kind,
+    /// The offending line quoted with a caret under the column ([`excerpt`]);
+    /// boxed to keep `Result<_, Diagnostic>` small.
+    pub excerpt: Option<Box<str>>,
 }
 
 impl Diagnostic {
@@ -57,7 +113,7 @@ impl Diagnostic {
             column,
             message: message.into(),
             hint: None,
-            kind: "other",
+            kind: Kind::Other,
             excerpt: None,
         }
     }
@@ -76,7 +132,7 @@ impl Diagnostic {
     }
 
     /// Sets the kind (see [`Diagnostic::kind`]).
-    pub fn with_kind(mut self, kind: &'static str) -> Self {
+    pub fn with_kind(mut self, kind: Kind) -> Self {
         self.kind = kind;
         self
     }
@@ -89,7 +145,7 @@ impl Diagnostic {
 
     /// Adds the quoted line with its caret (see [`excerpt`]).
     pub fn with_excerpt(mut self, excerpt: Option<String>) -> Self {
-        self.excerpt = excerpt;
+        self.excerpt = excerpt.map(String::into_boxed_str);
         self
     }
 

@@ -34,6 +34,7 @@ pub mod incremental;
 pub mod locale;
 pub mod markdown;
 pub mod output;
+pub mod pdf;
 pub mod proof;
 pub mod render;
 pub mod resolve;
@@ -64,6 +65,9 @@ pub enum Error {
     /// The command was asked something it must refuse (exit code 2).
     #[error("{0}")]
     Usage(String),
+    /// The browser could not print a PDF (exit code 1).
+    #[error("{0}")]
+    Pdf(String),
     /// A file could not be read or written (exit code 1).
     #[error("{}: {source}", path.display())]
     Io {
@@ -118,6 +122,9 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     /// Wall time of the whole build.
     pub elapsed: Duration,
+    /// PDFs of an earlier `bichig pdf` that the output held and the build
+    /// removed (their output paths).
+    pub dropped_pdfs: Vec<String>,
 }
 
 /// Reads and validates `site.yaml` in `root`.
@@ -341,6 +348,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     let out = output::check_output_dir(&opts.root, &opts.output)?;
     let built = generate(&opts.root, opts.base_url.as_deref(), opts.drafts)?;
     let generated = start.elapsed();
+    // The swap replaces the whole folder, so PDFs printed by `bichig pdf` go
+    // with it: `build` cannot tell whether they still match the pages, and a
+    // stale PDF is worse than none. The pages link no PDF (sizes unknown).
+    let dropped_pdfs = built
+        .state
+        .site
+        .langs
+        .iter()
+        .map(|l| l.pdf.out_path.clone())
+        .filter(|p| out.join(p).is_file())
+        .collect();
     output::write_site(&out, &built.files, built.minify)?;
     timing::report("generate", generated);
     timing::report("minify and write", start.elapsed() - generated);
@@ -350,7 +368,31 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
         files: built.files.len(),
         warnings: built.warnings,
         elapsed: start.elapsed(),
+        dropped_pdfs,
     })
+}
+
+/// The site of `generated` rendered again with each language's PDF size
+/// (`bichig pdf`, once the PDFs exist), with the static files of the first
+/// rendering.
+pub fn render_again(
+    generated: &Generated,
+    pdf_sizes: Vec<Option<u64>>,
+) -> Result<Vec<OutputFile>, Error> {
+    let s = &generated.state;
+    let (mut files, _) =
+        render::render_site(&s.site, &s.templates, &s.strings, &s.tables, pdf_sizes)
+            .map_err(Error::Content)?;
+    let rendered: std::collections::HashSet<String> =
+        files.iter().map(|f| f.path.clone()).collect();
+    files.extend(
+        generated
+            .files
+            .iter()
+            .filter(|f| !rendered.contains(&f.path))
+            .cloned(),
+    );
+    Ok(files)
 }
 
 /// A site generated in memory: every output file, not yet written.

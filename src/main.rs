@@ -35,6 +35,22 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Build the site and print each language's print page to PDF with headless Chromium.
+    Pdf {
+        /// Site root (the folder holding site.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output folder, relative to the site root unless absolute.
+        #[arg(long, default_value = "public")]
+        output: PathBuf,
+        /// Print only this language (its code, e.g. mn); all languages by default.
+        #[arg(long, value_name = "CODE")]
+        lang: Option<String>,
+        /// The Chromium binary (else BICHIG_CHROMIUM, else chromium, chromium-browser
+        /// or google-chrome on PATH).
+        #[arg(long, value_name = "PATH")]
+        chromium: Option<PathBuf>,
+    },
     /// Build the site and preview it with live reload.
     Serve {
         /// Site root (the folder holding site.yaml).
@@ -120,12 +136,64 @@ fn main() -> ExitCode {
                     for w in &report.warnings {
                         eprintln!("{w}");
                     }
+                    for p in &report.dropped_pdfs {
+                        eprintln!("note: removed {p}, printed by an earlier `bichig pdf` (build cannot tell whether it still matches the pages); run `bichig pdf` to print it again");
+                    }
                     println!(
                         "built {} pages ({} files) into {} in {} ms",
                         report.pages,
                         report.files,
                         report.output.display(),
                         report.elapsed.as_millis()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e),
+            }
+        }
+        Command::Pdf {
+            root,
+            output,
+            lang,
+            chromium,
+        } => {
+            // The browser runs in a process group of its own, which Ctrl-C
+            // does not reach: kill it before exiting.
+            if let Err(e) = ctrlc::set_handler(|| {
+                bichig::pdf::chromium::kill_running();
+                std::process::exit(130);
+            }) {
+                eprintln!("warning: Ctrl-C handler not installed: {e}");
+            }
+            let opts = bichig::pdf::PdfOptions {
+                root,
+                output,
+                lang,
+                chromium,
+            };
+            match bichig::pdf::pdf(&opts) {
+                Ok(report) => {
+                    for w in &report.warnings {
+                        eprintln!("{w}");
+                    }
+                    for r in &report.refused {
+                        eprintln!(
+                            "warning: the print page asked for {r}; the PDF is printed without it"
+                        );
+                    }
+                    for p in &report.printed {
+                        println!(
+                            "printed {} ({:.1} MB) in {:.1} s",
+                            report.output.join(&p.path).display(),
+                            p.bytes as f64 / 1e6,
+                            p.elapsed.as_secs_f64()
+                        );
+                    }
+                    println!(
+                        "wrote {} PDF(s) and the site into {} in {:.1} s",
+                        report.printed.len(),
+                        report.output.display(),
+                        report.elapsed.as_secs_f64()
                     );
                     ExitCode::SUCCESS
                 }

@@ -264,14 +264,14 @@ pub fn compare(
             };
             out.push(
                 Diagnostic::warning(path, line, col, format!("`{}` of the original is missing here{times}", first.call()))
-                    .with_kind("stat-missing")
+                    .with_kind(crate::diagnostics::Kind::StatMissing)
                     .with_hint(format!("write the same shortcode as the original ({}:{}:{}); only `unit=false` may differ", original.path.display(), first.line, first.column)),
             );
         }
         for extra in t.iter().skip(o.len()) {
             out.push(
                 Diagnostic::warning(path, extra.line, extra.column, format!("`{}` is not in the original", extra.call()))
-                    .with_kind("stat-extra")
+                    .with_kind(crate::diagnostics::Kind::StatExtra)
                     .with_hint("a translation shows the original's figures: remove it, or add it to the original first"),
             );
         }
@@ -311,7 +311,7 @@ pub fn compare(
                     n.column
                 ),
             )
-            .with_kind("number-missing")
+            .with_kind(crate::diagnostics::Kind::NumberMissing)
             .with_hint("write the figure as the original has it (or the stat() that shows it)"),
         );
     }
@@ -331,7 +331,7 @@ pub fn compare(
                         n.digits
                     ),
                 )
-                .with_kind("typed-figure")
+                .with_kind(crate::diagnostics::Kind::TypedFigure)
                 .with_hint(format!(
                     "use {{{{ {call} }}}} (with unit=false when the sentence writes the unit) so the figure follows the data"
                 )),

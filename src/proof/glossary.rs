@@ -89,7 +89,7 @@ pub fn rejected(path: &Path, text: &str, syntax: Syntax, glossary: &Glossary) ->
                             term.zh
                         ),
                     )
-                    .with_kind("glossary-rejected")
+                    .with_kind(crate::diagnostics::Kind::GlossaryRejected)
                     .with_hint(format!(
                         "write `{}` (content/glossary.yaml, line {})",
                         term.mn, term.line
@@ -131,7 +131,7 @@ pub fn missing(
                     t.zh, t.mn
                 ),
             )
-            .with_kind("glossary-missing")
+            .with_kind(crate::diagnostics::Kind::GlossaryMissing)
             .with_hint(format!(
                 "translate {} as `{}` (content/glossary.yaml, line {})",
                 t.zh, t.mn, t.line

@@ -95,13 +95,13 @@ pub fn diagnostic(path: &Path, f: &Finding) -> Diagnostic {
     let (line, col) = (f.line, f.column);
     match f.kind {
         Kind::SuffixSpace => Diagnostic::error(path, line, col, format!("suffix `{}` after a plain space", f.text))
-            .with_kind("suffix-space").with_hint("join a case suffix to its word or number with U+202F (narrow no-break space); `bichig check --fix` does it"),
+            .with_kind(crate::diagnostics::Kind::SuffixSpace).with_hint("join a case suffix to its word or number with U+202F (narrow no-break space); `bichig check --fix` does it"),
         Kind::Mvs => Diagnostic::error(path, line, col, "Mongolian vowel separator (U+180E) not before a word-final ᠠ or ᠡ")
-            .with_kind("mvs").with_hint("U+180E separates only a final ᠠ/ᠡ from its stem (ᠪᠣᠳᠣᠯᠭ᠎ᠠ): move it before the final vowel or remove it"),
+            .with_kind(crate::diagnostics::Kind::Mvs).with_hint("U+180E separates only a final ᠠ/ᠡ from its stem (ᠪᠣᠳᠣᠯᠭ᠎ᠠ): move it before the final vowel or remove it"),
         Kind::PrivateUse => Diagnostic::error(path, line, col, format!("private-use code point U+{:04X} in Mongolian text", f.text.chars().next().map_or(0, u32::from)))
-            .with_kind("private-use").with_hint("legacy font encodings use private-use code points: retype the text in Unicode (U+1800–U+18AF)"),
+            .with_kind(crate::diagnostics::Kind::PrivateUse).with_hint("legacy font encodings use private-use code points: retype the text in Unicode (U+1800–U+18AF)"),
         Kind::LineStartPunctuation => Diagnostic::error(path, line, col, format!("a line starts with Mongolian punctuation `{}`", f.text))
-            .with_kind("line-start-punctuation").with_hint("put the punctuation mark at the end of the line before"),
+            .with_kind(crate::diagnostics::Kind::LineStartPunctuation).with_hint("put the punctuation mark at the end of the line before"),
     }
 }
 
@@ -118,8 +118,8 @@ pub fn mismatch_diagnostic(path: &Path, m: &harmony::Mismatch) -> Diagnostic {
         ),
     )
     .with_kind(match m.problem {
-        harmony::Problem::Harmony => "suffix-harmony",
-        harmony::Problem::Form => "suffix-form",
+        harmony::Problem::Harmony => crate::diagnostics::Kind::SuffixHarmony,
+        harmony::Problem::Form => crate::diagnostics::Kind::SuffixForm,
     })
     .with_hint(format!("write `{}\u{202F}{}`", m.stem, m.expected))
 }
@@ -291,7 +291,7 @@ mod tests {
             f(Kind::LineStartPunctuation, "᠃"),
         ]
         .iter()
-        .map(|x| diagnostic(Path::new("a"), x).kind)
+        .map(|x| diagnostic(Path::new("a"), x).kind.name())
         .collect();
         assert_eq!(
             names,
@@ -303,7 +303,9 @@ mod tests {
             ]
         );
         assert_eq!(
-            Diagnostic::error("a", 1, 1, "translation is stale: its original changed").kind,
+            Diagnostic::error("a", 1, 1, "translation is stale: its original changed")
+                .kind
+                .name(),
             "other"
         );
         let m = |problem, reason: &str| harmony::Mismatch {
@@ -323,7 +325,7 @@ mod tests {
         );
         assert_eq!(harmony.hint.as_deref(), Some("write `ᠶᠠᠳᠠᠭᠤ\u{202F}ᠠᠴᠠ`"));
         assert!(!harmony.is_error());
-        assert_eq!(harmony.kind, "suffix-harmony");
+        assert_eq!(harmony.kind.name(), "suffix-harmony");
         for (problem, reason, kind) in [
             (
                 harmony::Problem::Harmony,
@@ -334,7 +336,7 @@ mod tests {
             (harmony::Problem::Form, "read ending in ᠷ", "suffix-form"),
         ] {
             let d = mismatch_diagnostic(Path::new("a"), &m(problem, reason));
-            assert_eq!(d.kind, kind, "{}", d.message);
+            assert_eq!(d.kind.name(), kind, "{}", d.message);
         }
     }
 }

@@ -262,7 +262,7 @@ impl Tally {
                     at.column,
                     format!("one word, {} spellings: {}", list.len(), items.join(", ")),
                 )
-                .with_kind("spelling-variant")
+                .with_kind(crate::diagnostics::Kind::SpellingVariant)
                 .with_hint("pick one spelling (the glossary can name it)"),
             );
         }
@@ -348,7 +348,7 @@ mod tests {
         ]);
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].path, Path::new("content/data/x.yaml"));
-        assert_eq!(d[0].kind, "spelling-variant");
+        assert_eq!(d[0].kind.name(), "spelling-variant");
         assert_eq!((d[0].line, d[0].column), (1, 12));
         assert_eq!(
             d[0].message,

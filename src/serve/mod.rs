@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use crate::Error;
 pub use inject::EVENTS_PATH;
-pub use paths::{resolve, Target};
+pub use paths::{content_type, resolve, Target};
 
 /// What `bichig serve` is asked to do.
 #[derive(Debug, Clone)]

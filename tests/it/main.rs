@@ -11,6 +11,7 @@ mod discovery;
 mod hostile;
 mod layers;
 mod messages;
+mod pdf;
 mod print;
 mod series;
 mod serve;

@@ -24,7 +24,7 @@ fn value(s: &Stat) -> Option<String> {
 fn found(original: &str, translation: &str) -> Vec<(&'static str, usize, usize, String)> {
     compare(&page(ZH, original), &page(MN, translation), &value)
         .into_iter()
-        .map(|d| (d.kind, d.line, d.column, d.message))
+        .map(|d| (d.kind.name(), d.line, d.column, d.message))
         .collect()
 }
 
