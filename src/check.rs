@@ -180,7 +180,31 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Error> {
                 .with_hint(format!("update it, then set `source_hash: {hash}`")),
         );
     }
-    for e in site.entries.iter().filter(|e| e.fallback) {
+    for &i in &site.unwritten {
+        let s = &site.sources[i];
+        translations.push(
+            Diagnostic::warning(&s.path, s.body_line_offset + 1, 1, "translation has no text yet: published as the fallback showing the original")
+                .with_hint("write the translation below the front matter (HTML comments such as `new`'s placeholder do not count)"),
+        );
+    }
+    for s in site.sources.iter().filter(|s| {
+        s.lang == site.default_lang().code
+            && !s.is_section
+            && !crate::resolve::unwritten::has_text(&s.body, Style::Plain)
+    }) {
+        translations.push(
+            Diagnostic::warning(&s.path, s.body_line_offset + 1, 1, "page has no text")
+                .with_hint("write the page below the front matter, or remove the file"),
+        );
+    }
+    let unwritten: HashSet<(&str, &str)> = site
+        .unwritten
+        .iter()
+        .map(|&i| (site.sources[i].key.as_str(), site.sources[i].lang.as_str()))
+        .collect();
+    for e in site.entries.iter().filter(|e| {
+        e.fallback && !unwritten.contains(&(e.key.as_str(), site.lang(e.lang).code.as_str()))
+    }) {
         translations.push(Diagnostic::warning(
             &site.source(e).path,
             0,
