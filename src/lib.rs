@@ -37,6 +37,7 @@ pub mod output;
 pub mod proof;
 pub mod render;
 pub mod resolve;
+pub mod revision;
 pub mod scaffold;
 pub mod script;
 pub mod search;
@@ -365,5 +366,32 @@ pub fn status(root: &Path) -> Result<status::Status, Error> {
     }
     let warnings = loaded.warnings.clone();
     let resolved = resolve_site(loaded, false)?;
-    Ok(status::coverage(&resolved.site, &warnings))
+    let site = &resolved.site;
+    let mut status = status::coverage(site, &warnings);
+    // What changed since each stale translation: from the kept copy or git.
+    let default = site.default_lang().code.clone();
+    for (path, _) in &status.stale {
+        let Some(t) = site.sources.iter().find(|s| &s.path == path) else {
+            continue;
+        };
+        let (Some(original), Some(hash)) = (
+            site.lookup(&t.key, resolve::LangId::DEFAULT).map(|e| site.source(e)),
+            &t.front.source_hash,
+        ) else {
+            continue;
+        };
+        let line = match revision::translated_from(root, original, &t.lang, hash, &default) {
+            Some(before) => format!(
+                "since {}: {}",
+                before.origin,
+                revision::diff::summary(&revision::diff::diff(
+                    &before.paragraphs,
+                    &original.paragraphs()
+                ))
+            ),
+            None => "the text it was made from is in neither .bichig/originals nor git".to_string(),
+        };
+        status.changes.insert(path.clone(), line);
+    }
+    Ok(status)
 }

@@ -70,6 +70,14 @@ enum Command {
         /// Exit with 1 when a language's translated share is below PERCENT.
         #[arg(long, value_name = "PERCENT")]
         fail_under: Option<f64>,
+        /// Show what changed in the original of this translation since its
+        /// `source_hash`, paragraph by paragraph.
+        #[arg(long, value_name = "PATH", conflicts_with = "accept")]
+        diff: Option<PathBuf>,
+        /// Mark this translation as up to date with its original (sets
+        /// `source_hash` and keeps a copy of the original for later diffs).
+        #[arg(long, value_name = "PATH")]
+        accept: Option<PathBuf>,
     },
     /// Create a page, or with --lang a translation scaffold of an existing page.
     New {
@@ -178,7 +186,29 @@ fn main() -> ExitCode {
             }
             Err(e) => fail(e),
         },
-        Command::Status { root, fail_under } => match bichig::status(&root) {
+        Command::Status {
+            root, diff: Some(path), ..
+        } => match bichig::revision::diff_report(&root, &path) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        },
+        Command::Status {
+            root,
+            accept: Some(path),
+            ..
+        } => match bichig::revision::accept(&root, &path) {
+            Ok(hash) => {
+                println!("{}: source_hash: {hash}", path.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        },
+        Command::Status {
+            root, fail_under, ..
+        } => match bichig::status(&root) {
             Ok(status) => {
                 print!("{}", status.table());
                 match fail_under {

@@ -60,7 +60,7 @@ pub fn translation_text(original: &SourcePage, original_path: &str) -> String {
 }
 
 /// `content/`-relative path of a user-given page path (`content/a/b.md` or `a/b.md`).
-fn content_rel(path: &Path) -> Result<String, Error> {
+pub(crate) fn content_rel(path: &Path) -> Result<String, Error> {
     let path = path.strip_prefix("content").unwrap_or(path);
     let ok = path.components().all(|c| matches!(c, Component::Normal(_)));
     let rel = path.to_str().map(|s| s.replace('\\', "/"));
@@ -85,6 +85,8 @@ pub fn new_page(
     let rel = content_rel(path)?;
     let default = config.default_language().code.clone();
     let content_dir = root.join("content");
+    // The original's text, kept once the translation is written (for diffs).
+    let mut keep = None;
     let (target_rel, text) = match lang.filter(|l| *l != default) {
         Some(lang) => {
             if config.language(lang).is_none() {
@@ -99,6 +101,7 @@ pub fn new_page(
             let original =
                 SourcePage::parse(&rel, &shown, &text, &default).map_err(Error::Content)?;
             let target = format!("{}.{lang}.md", rel.trim_end_matches(".md"));
+            keep = Some((lang.to_string(), original.key.clone(), text));
             (
                 target,
                 translation_text(&original, &shown.to_string_lossy()),
@@ -134,6 +137,9 @@ pub fn new_page(
         std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
     std::fs::write(&target, text).map_err(|e| Error::io(&target, e))?;
+    if let Some((lang, key, original)) = keep {
+        crate::revision::keep_copy(root, &lang, &key, &original)?;
+    }
     Ok(target)
 }
 

@@ -51,6 +51,9 @@ pub struct Status {
     pub missing_ui: BTreeMap<String, Vec<String>>,
     /// Stale translations with the hash of their original today.
     pub stale: Vec<(std::path::PathBuf, String)>,
+    /// Stale translation → what changed in its original since (a line, filled
+    /// by [`crate::status`] from the kept copy or git history).
+    pub changes: BTreeMap<std::path::PathBuf, String>,
 }
 
 impl Status {
@@ -90,6 +93,12 @@ impl Status {
                 "stale: {} (original changed; update it and set source_hash: {hash})\n",
                 path.display()
             ));
+            if let Some(change) = self.changes.get(path) {
+                out.push_str(&format!(
+                    "  {change} (bichig status --diff {})\n",
+                    path.display()
+                ));
+            }
         }
         for (lang, keys) in &self.missing_ui {
             out.push_str(&format!("UI strings missing in {lang}: {}", keys.len()));
