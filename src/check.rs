@@ -215,24 +215,26 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Error> {
             ),
         ));
     }
-    let base_path = site.urls.base_path().to_string();
-    let sources: Vec<SourcePage> = site.sources.iter().chain(&drafts).cloned().collect();
-    match crate::render_site(resolved) {
-        Ok(g) => {
-            let outputs: HashSet<String> = g.files.into_iter().map(|f| f.path).collect();
-            let mut links = Vec::new();
-            for s in &sources {
-                links.extend(root_relative_problems(
+    // Drafts are not rendered: their root-relative links are checked here,
+    // against the same model the build asks.
+    let paths = site.output_paths();
+    let mut links = Vec::new();
+    for s in &drafts {
+        for (dest, offset) in crate::markdown::links::root_relative(&s.body) {
+            if site.find_path(&paths, &dest).is_none() {
+                let (line, col) = crate::diagnostics::line_col(&s.body, offset);
+                links.push(crate::render::unknown_path(
                     &s.path,
-                    &s.body,
-                    s.body_line_offset,
-                    &base_path,
-                    &outputs,
+                    line + s.body_line_offset,
+                    col,
+                    &dest,
                 ));
             }
-            Ok(finish([g.warnings, text, links, translations]))
         }
-        Err(Error::Content(d)) => Ok(finish([d, text, translations])),
+    }
+    match crate::render_site(resolved) {
+        Ok(g) => Ok(finish([g.warnings, text, links, translations])),
+        Err(Error::Content(d)) => Ok(finish([d, text, links, translations])),
         Err(e) => Err(e),
     }
 }
@@ -259,36 +261,6 @@ fn finish<const N: usize>(groups: [Vec<Diagnostic>; N]) -> Vec<Diagnostic> {
     problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     problems.dedup();
     problems
-}
-
-/// Root-relative links (`/data/causes/`, `/mn/measures/`) must name a page or
-/// file of the generated site.
-fn root_relative_problems(
-    path: &Path,
-    body: &str,
-    line_offset: usize,
-    base_path: &str,
-    outputs: &HashSet<String>,
-) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (dest, offset) in crate::markdown::links::root_relative(body) {
-        let clean = dest.split(['#', '?']).next().unwrap_or("");
-        let rel = clean
-            .strip_prefix(base_path)
-            .or_else(|| clean.strip_prefix('/'))
-            .unwrap_or(clean);
-        let found = outputs.contains(rel)
-            || outputs.contains(&format!("{rel}index.html"))
-            || outputs.contains(&format!("{rel}/index.html"));
-        if !found {
-            let (line, col) = crate::diagnostics::line_col(body, offset);
-            out.push(
-                Diagnostic::error(path, line + line_offset, col, format!("link to `{dest}`: no such page or file in the site"))
-                    .with_hint("link to pages by their source file (`@/measures/finance.md`); check the path of data pages (`/data/<id>/`)"),
-            );
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -269,6 +269,7 @@ pub fn resolve_site(loaded: Loaded, drafts: bool) -> Result<Resolved, Error> {
     let ids: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
     let mut site = resolve::resolve(config, sources, &ids, drafts).map_err(Error::Content)?;
     site.glossary = glossary;
+    site.static_paths = statics.iter().map(|f| f.path.clone()).collect();
     warnings.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Resolved {
         root,

@@ -47,6 +47,24 @@ pub struct LinkRef {
     pub column: usize,
 }
 
+/// A link or image by URL within the site (`/data/t/`, `#anchor`), kept for
+/// checking against the site model once all pages are rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathRef {
+    /// The destination as written.
+    pub dest: String,
+    /// Line in the whole file.
+    pub line: usize,
+    /// Column.
+    pub column: usize,
+}
+
+/// True for destinations naming a place in this site by URL: root-relative
+/// (`/measures/`, not `//host/`) or a `#fragment` of the page itself.
+fn is_site_path(dest: &str) -> bool {
+    (dest.starts_with('/') && !dest.starts_with("//")) || (dest.starts_with('#') && dest.len() > 1)
+}
+
 /// What rendering one page produced.
 #[derive(Debug, Default)]
 pub struct Rendered {
@@ -60,6 +78,8 @@ pub struct Rendered {
     pub text: String,
     /// Internal links with their positions.
     pub links: Vec<LinkRef>,
+    /// Links and images by root-relative URL or `#fragment`.
+    pub paths: Vec<PathRef>,
     /// Problems: unresolvable links.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -120,7 +140,17 @@ pub fn render(
                 id,
             }) => {
                 let dest_url = match links::classify(&dest_url, ctx.dir, ctx.languages) {
-                    None => dest_url,
+                    None => {
+                        if is_site_path(&dest_url) {
+                            let (line, column) = line_col(body, range.start);
+                            out.paths.push(PathRef {
+                                dest: dest_url.to_string(),
+                                line: line + ctx.line_offset,
+                                column,
+                            });
+                        }
+                        dest_url
+                    }
                     Some(result) => {
                         let (line, column) = line_col(body, range.start);
                         let line = line + ctx.line_offset;
@@ -157,6 +187,15 @@ pub fn render(
                     title,
                     id,
                 })
+            }
+            Event::Start(Tag::Image { ref dest_url, .. }) if is_site_path(dest_url) => {
+                let (line, column) = line_col(body, range.start);
+                out.paths.push(PathRef {
+                    dest: dest_url.to_string(),
+                    line: line + ctx.line_offset,
+                    column,
+                });
+                event
             }
             other => other,
         };

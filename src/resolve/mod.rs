@@ -10,6 +10,7 @@
 mod entries;
 mod lang;
 mod order;
+mod paths;
 mod series;
 mod tags;
 pub mod unwritten;
@@ -23,6 +24,7 @@ use crate::diagnostics::Diagnostic;
 
 pub use crate::config::LangId;
 pub use lang::{DataTarget, Lang};
+pub use paths::OutputPaths;
 pub use series::{Edition, Installment, Series, SeriesPos, SERIES_DIR};
 pub use tags::{tag_slug, TagRef, Term};
 pub use urls::{Target, Urls};
@@ -93,6 +95,8 @@ pub struct Site {
     /// Indexes into [`Site::sources`] of translations with no text of their
     /// language yet ([`unwritten::has_text`]): published as fallbacks.
     pub unwritten: Vec<usize>,
+    /// Output paths of the static files (set with the loaded files).
+    pub static_paths: Vec<String>,
     by_key: HashMap<(String, LangId), usize>,
 }
 
@@ -201,6 +205,7 @@ pub fn resolve(
         series: Vec::new(),
         glossary: None,
         unwritten: (0..unwritten.len()).filter(|&i| unwritten[i]).collect(),
+        static_paths: Vec::new(),
         by_key,
     };
     site.series = series::resolve(&mut site)?;
