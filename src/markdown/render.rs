@@ -329,10 +329,14 @@ fn write_html(out: &mut String, events: Vec<Event<'_>>, starts: &[usize]) -> Vec
     marks
 }
 
-/// Wraps Chinese runs of text events in `<span lang>` (outside code).
+/// Wraps Chinese runs of text events in `<span lang>` (outside code), except
+/// inside an element the editor already gave a `lang` (`<span
+/// lang="zh-Hans">突泉县</span>` stays one span).
 fn tag_han<'a>(events: Vec<Event<'a>>, tag: Option<&str>) -> Vec<Event<'a>> {
     let Some(tag) = tag else { return events };
     let mut in_code = 0usize;
+    // Open inline `<span>`s, each with whether it sets `lang`.
+    let mut spans: Vec<bool> = Vec::new();
     events
         .into_iter()
         .map(|e| match e {
@@ -344,12 +348,43 @@ fn tag_han<'a>(events: Vec<Event<'a>>, tag: Option<&str>) -> Vec<Event<'a>> {
                 in_code = in_code.saturating_sub(1);
                 e
             }
-            Event::Text(t) if in_code == 0 && t.chars().any(script::is_han) => Event::InlineHtml(
-                CowStr::from(crate::html::escape_tagging_han(&t, false, tag)),
-            ),
+            Event::InlineHtml(ref html) | Event::Html(ref html) => {
+                track_spans(html, &mut spans);
+                e
+            }
+            Event::Text(t)
+                if in_code == 0 && !spans.contains(&true) && t.chars().any(script::is_han) =>
+            {
+                Event::InlineHtml(CowStr::from(crate::html::escape_tagging_han(&t, false, tag)))
+            }
             e => e,
         })
         .collect()
+}
+
+/// Follows the `<span …>` and `</span>` tags of raw HTML, pushing for each
+/// opening tag whether it has a `lang` attribute and popping at each close.
+fn track_spans(html: &str, spans: &mut Vec<bool>) {
+    let lower = html.to_ascii_lowercase();
+    let mut rest = lower.as_str();
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..end];
+        if tag.starts_with("/span") {
+            spans.pop();
+        } else if let Some(attrs) = tag.strip_prefix("span") {
+            if attrs.is_empty() || attrs.starts_with(char::is_whitespace) {
+                if !attrs.trim_end().ends_with('/') {
+                    let lang = attrs
+                        .split(|c: char| c.is_whitespace())
+                        .any(|a| a.starts_with("lang=") || a == "lang");
+                    spans.push(lang);
+                }
+            }
+        }
+        rest = &rest[end..];
+    }
 }
 
 /// A line break inside Chinese text must not become a space between characters.
@@ -496,6 +531,31 @@ mod tests {
             "{}",
             out.html
         );
+    }
+
+    #[test]
+    fn chinese_in_a_written_span_is_tagged_once() {
+        let ctx = LinkContext {
+            path: Path::new("a.mn.md"),
+            line_offset: 0,
+            dir: "",
+            languages: &["zh", "mn"],
+            tag_han: Some("zh-Hans"),
+        };
+        let resolve = |_: &str| None;
+        let once = "<span lang=\"zh-Hans\">突泉县</span>";
+        for body in [
+            "ᠬᠣᠲᠠ <span lang=\"zh-Hans\">突泉县</span> ᠪᠠ 突泉县\n",
+            "ᠬᠣᠲᠠ 突泉县 ᠪᠠ 突泉县\n",
+        ] {
+            let html = render(body, &ctx, &resolve).html;
+            assert_eq!(html.matches("<span").count(), 2, "{html}");
+            assert!(!html.contains("<span lang=\"zh-Hans\"><span"), "{html}");
+            assert_eq!(html.matches(once).count(), 2, "{html}");
+        }
+        // A span without `lang` does not stop the tagging.
+        let html = render("ᠬᠣᠲᠠ <span class=\"x\">突泉县</span>\n", &ctx, &resolve).html;
+        assert!(html.contains("<span class=\"x\"><span lang=\"zh-Hans\">突泉县</span></span>"), "{html}");
     }
 
     #[test]
