@@ -89,6 +89,10 @@ enum Command {
         /// Title of a new page (needed when it is not English).
         #[arg(long)]
         title: Option<String>,
+        /// Date of a new page (YYYY-MM-DD); otherwise site.yaml's `date:`, or
+        /// the date of the section's latest page, or today.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
         /// Site root (the folder holding site.yaml).
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -228,10 +232,20 @@ fn main() -> ExitCode {
             path,
             lang,
             title,
+            date,
             root,
-        } => match bichig::scaffold::new_page(&root, &path, lang.as_deref(), title.as_deref()) {
-            Ok(file) => {
-                println!("created {}", file.display());
+        } => match bichig::scaffold::new_page(
+            &root,
+            &path,
+            lang.as_deref(),
+            title.as_deref(),
+            date.as_deref(),
+        ) {
+            Ok(created) => {
+                for w in &created.warnings {
+                    eprintln!("{w}");
+                }
+                println!("created {}", created.path.display());
                 ExitCode::SUCCESS
             }
             Err(e) => fail(e),

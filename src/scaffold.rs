@@ -73,21 +73,40 @@ pub(crate) fn content_rel(path: &Path) -> Result<String, Error> {
     }
 }
 
+/// What `bichig new` wrote.
+#[derive(Debug)]
+pub struct Created {
+    /// The new file.
+    pub path: PathBuf,
+    /// Things the editor should know (a title another page has).
+    pub warnings: Vec<String>,
+}
+
 /// Writes a new page (or, with `lang`, a translation of an existing page) and
-/// returns its path. Never overwrites.
+/// returns its path. Never overwrites. A new page is dated `date`
+/// (`YYYY-MM-DD`), else `date:` of `site.yaml`, else the date of its
+/// section's latest page, else today.
 pub fn new_page(
     root: &Path,
     path: &Path,
     lang: Option<&str>,
     title: Option<&str>,
-) -> Result<PathBuf, Error> {
+    date: Option<&str>,
+) -> Result<Created, Error> {
     let config = crate::load_config(root)?;
+    let date = date.map(parse_day).transpose()?;
+    let mut warnings = Vec::new();
     let rel = content_rel(path)?;
     let default = config.default_language().code.clone();
     let content_dir = root.join("content");
     // The original's text, kept once the translation is written (for diffs).
     let mut keep = None;
     let (target_rel, text) = match lang.filter(|l| *l != default) {
+        Some(_) if date.is_some() => {
+            return Err(Error::Usage(
+                "--date is for new pages: a translation takes its original's date".to_string(),
+            ))
+        }
         Some(lang) => {
             if config.language(lang).is_none() {
                 return Err(Error::Usage(format!(
@@ -121,9 +140,20 @@ pub fn new_page(
                 .parent()
                 .map(Path::to_path_buf)
                 .unwrap_or_else(|| content_dir.clone());
+            let section = survey(&dir, &default);
+            let date = date
+                .or_else(|| config.date.as_ref().map(|d| d.date().to_string()))
+                .or(section.latest)
+                .unwrap_or_else(today);
+            for other in same_title(&content_dir, &title, &default) {
+                warnings.push(format!(
+                    "warning: {} has the same title `{title}`",
+                    other.display()
+                ));
+            }
             (
                 rel.clone(),
-                page_text(&title, next_weight(&dir, &default), &today()),
+                page_text(&title, section.max_weight + 1, &date),
             )
         }
     };
@@ -140,15 +170,39 @@ pub fn new_page(
     if let Some((lang, key, original)) = keep {
         crate::revision::keep_copy(root, &lang, &key, &original)?;
     }
-    Ok(target)
+    Ok(Created {
+        path: target,
+        warnings,
+    })
 }
 
-/// One more than the largest weight among the pages in `dir`.
-fn next_weight(dir: &Path, default: &str) -> i64 {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return 1;
+/// `--date`: a real day written `YYYY-MM-DD`.
+fn parse_day(text: &str) -> Result<String, Error> {
+    match content::SourceDate::parse(text) {
+        Ok(d) if d.time().is_none() => Ok(d.date().to_string()),
+        Ok(_) => Err(Error::Usage(format!("--date {text}: give the day only, as YYYY-MM-DD"))),
+        Err(e) => Err(Error::Usage(format!("--date {text}: {e}"))),
+    }
+}
+
+/// The pages of a section folder, as far as `new` needs them.
+struct Survey {
+    /// Largest `weight` (0 without any).
+    max_weight: i64,
+    /// `date` of the latest page, as `YYYY-MM-DD`.
+    latest: Option<String>,
+}
+
+/// Weights and dates of the pages (originals, not `_index.md`) in `dir`.
+fn survey(dir: &Path, default: &str) -> Survey {
+    let mut out = Survey {
+        max_weight: 0,
+        latest: None,
     };
-    let mut max = 0;
+    let mut latest: Option<content::SourceDate> = None;
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         if !name.ends_with(".md") || name.starts_with("_index") {
@@ -157,11 +211,40 @@ fn next_weight(dir: &Path, default: &str) -> i64 {
         let Ok(text) = std::fs::read_to_string(e.path()) else {
             continue;
         };
-        if let Ok(p) = SourcePage::parse(&name, &e.path(), &text, default) {
-            max = max.max(p.front.weight.unwrap_or(0));
+        let Ok(p) = SourcePage::parse(&name, &e.path(), &text, default) else {
+            continue;
+        };
+        if p.lang != default {
+            continue;
+        }
+        out.max_weight = out.max_weight.max(p.front.weight.unwrap_or(0));
+        if p.front.date > latest {
+            latest = p.front.date;
         }
     }
-    max + 1
+    out.latest = latest.map(|d| d.date().to_string());
+    out
+}
+
+/// Content files (originals) whose title is `title`.
+fn same_title(content_dir: &Path, title: &str, default: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for e in walkdir::WalkDir::new(content_dir).into_iter().flatten() {
+        let name = e.file_name().to_string_lossy();
+        if !e.file_type().is_file() || !name.ends_with(".md") {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(e.path()) else {
+            continue;
+        };
+        let shown = Path::new("content").join(e.path().strip_prefix(content_dir).unwrap_or(e.path()));
+        match SourcePage::parse(&name, &shown, &text, default) {
+            Ok(p) if p.lang == default && p.title == title.trim() => found.push(shown),
+            _ => {}
+        }
+    }
+    found.sort();
+    found
 }
 
 #[cfg(test)]
