@@ -183,7 +183,7 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Error> {
     for &i in &site.unwritten {
         let s = &site.sources[i];
         translations.push(
-            Diagnostic::warning(&s.path, s.body_line_offset + 1, 1, "translation has no text yet: published as the fallback showing the original")
+            Diagnostic::warning(&s.path, first_line(s), 1, "translation has no text yet: published as the fallback showing the original")
                 .with_hint("write the translation below the front matter (HTML comments such as `new`'s placeholder do not count)"),
         );
     }
@@ -193,7 +193,7 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Error> {
             && !crate::resolve::unwritten::has_text(&s.body, Style::Plain)
     }) {
         translations.push(
-            Diagnostic::warning(&s.path, s.body_line_offset + 1, 1, "page has no text")
+            Diagnostic::warning(&s.path, first_line(s), 1, "page has no text")
                 .with_hint("write the page below the front matter, or remove the file"),
         );
     }
@@ -237,6 +237,12 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Error> {
         Err(Error::Content(d)) => Ok(finish([d, text, links, translations])),
         Err(e) => Err(e),
     }
+}
+
+/// Line in the file of the first non-blank line of a page's body (the line
+/// after the front matter when there is none).
+fn first_line(s: &SourcePage) -> usize {
+    s.body_line_offset + 1 + s.body.lines().position(|l| !l.trim().is_empty()).unwrap_or(0)
 }
 
 /// With `fix`, joins suffixes first ([`crate::proof::fix`]); then checks. Returns
