@@ -242,7 +242,12 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Error> {
 /// Line in the file of the first non-blank line of a page's body (the line
 /// after the front matter when there is none).
 fn first_line(s: &SourcePage) -> usize {
-    s.body_line_offset + 1 + s.body.lines().position(|l| !l.trim().is_empty()).unwrap_or(0)
+    s.body_line_offset
+        + 1
+        + s.body
+            .lines()
+            .position(|l| !l.trim().is_empty())
+            .unwrap_or(0)
 }
 
 /// With `fix`, joins suffixes first ([`crate::proof::fix`]); then checks. Returns

@@ -376,7 +376,8 @@ pub fn status(root: &Path) -> Result<status::Status, Error> {
             continue;
         };
         let (Some(original), Some(hash)) = (
-            site.lookup(&t.key, resolve::LangId::DEFAULT).map(|e| site.source(e)),
+            site.lookup(&t.key, resolve::LangId::DEFAULT)
+                .map(|e| site.source(e)),
             &t.front.source_hash,
         ) else {
             continue;

@@ -191,7 +191,9 @@ fn main() -> ExitCode {
             Err(e) => fail(e),
         },
         Command::Status {
-            root, diff: Some(path), ..
+            root,
+            diff: Some(path),
+            ..
         } => match bichig::revision::diff_report(&root, &path) {
             Ok(text) => {
                 print!("{text}");

@@ -1,7 +1,7 @@
 //! `bichig new`: the text of a new page or of a translation scaffold (pure), and
 //! the thin part that writes it without overwriting anything.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use crate::content::{self, page::split_name, SourcePage};
 use crate::slug;
@@ -59,20 +59,6 @@ pub fn translation_text(original: &SourcePage, original_path: &str) -> String {
     out
 }
 
-/// `content/`-relative path of a user-given page path (`content/a/b.md` or `a/b.md`).
-pub(crate) fn content_rel(path: &Path) -> Result<String, Error> {
-    let path = path.strip_prefix("content").unwrap_or(path);
-    let ok = path.components().all(|c| matches!(c, Component::Normal(_)));
-    let rel = path.to_str().map(|s| s.replace('\\', "/"));
-    match rel {
-        Some(rel) if ok && rel.ends_with(".md") => Ok(rel),
-        _ => Err(Error::Usage(format!(
-            "{}: give a Markdown path inside content/, e.g. measures/finance.md",
-            path.display()
-        ))),
-    }
-}
-
 /// What `bichig new` wrote.
 #[derive(Debug)]
 pub struct Created {
@@ -96,7 +82,7 @@ pub fn new_page(
     let config = crate::load_config(root)?;
     let date = date.map(parse_day).transpose()?;
     let mut warnings = Vec::new();
-    let rel = content_rel(path)?;
+    let rel = crate::revision::content_rel(path)?;
     let default = config.default_language().code.clone();
     let content_dir = root.join("content");
     // The original's text, kept once the translation is written (for diffs).
@@ -180,7 +166,9 @@ pub fn new_page(
 fn parse_day(text: &str) -> Result<String, Error> {
     match content::SourceDate::parse(text) {
         Ok(d) if d.time().is_none() => Ok(d.date().to_string()),
-        Ok(_) => Err(Error::Usage(format!("--date {text}: give the day only, as YYYY-MM-DD"))),
+        Ok(_) => Err(Error::Usage(format!(
+            "--date {text}: give the day only, as YYYY-MM-DD"
+        ))),
         Err(e) => Err(Error::Usage(format!("--date {text}: {e}"))),
     }
 }
@@ -237,7 +225,8 @@ fn same_title(content_dir: &Path, title: &str, default: &str) -> Vec<PathBuf> {
         let Ok(text) = std::fs::read_to_string(e.path()) else {
             continue;
         };
-        let shown = Path::new("content").join(e.path().strip_prefix(content_dir).unwrap_or(e.path()));
+        let shown =
+            Path::new("content").join(e.path().strip_prefix(content_dir).unwrap_or(e.path()));
         match SourcePage::parse(&name, &shown, &text, default) {
             Ok(p) if p.lang == default && p.title == title.trim() => found.push(shown),
             _ => {}
@@ -279,9 +268,12 @@ mod tests {
 
     #[test]
     fn paths_must_stay_in_content() {
-        assert_eq!(content_rel(Path::new("content/m/a.md")).unwrap(), "m/a.md");
-        assert!(content_rel(Path::new("../a.md")).is_err());
-        assert!(content_rel(Path::new("/etc/a.md")).is_err());
-        assert!(content_rel(Path::new("m/a.txt")).is_err());
+        assert_eq!(
+            crate::revision::content_rel(Path::new("content/m/a.md")).unwrap(),
+            "m/a.md"
+        );
+        assert!(crate::revision::content_rel(Path::new("../a.md")).is_err());
+        assert!(crate::revision::content_rel(Path::new("/etc/a.md")).is_err());
+        assert!(crate::revision::content_rel(Path::new("m/a.txt")).is_err());
     }
 }

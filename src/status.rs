@@ -194,9 +194,7 @@ mod tests {
             page("m/c.md", "---\ntitle: c\n---\nC"),
             page(
                 "m/a.mn.md",
-                &format!(
-                    "---\ntitle: a\ntranslation: reviewed\nsource_hash: {a_hash}\n---\nᠠ",
-                ),
+                &format!("---\ntitle: a\ntranslation: reviewed\nsource_hash: {a_hash}\n---\nᠠ",),
             ),
             page(
                 "m/b.mn.md",

@@ -134,7 +134,6 @@ pub struct SourcePage {
     pub hash: String,
 }
 
-
 /// File name parts: `finance.mn.md` → (`finance`, Some(`mn`)).
 pub fn split_name(file_name: &str) -> Option<(&str, Option<&str>)> {
     let stem = file_name.strip_suffix(".md")?;
@@ -349,7 +348,10 @@ mod tests {
         let a = h("---\ntitle: 金融\nweight: 1\n---\n正文\n");
         assert_eq!(a.len(), 16);
         assert_eq!(a, h("\u{feff}---\r\ntitle: 金融\r\n---\r\n正文\r\n"));
-        assert_eq!(a, h("---\ntitle: 金融\nweight: 7\ndate: 2017-10-17\n---\n正文\n"));
+        assert_eq!(
+            a,
+            h("---\ntitle: 金融\nweight: 7\ndate: 2017-10-17\n---\n正文\n")
+        );
         assert_ne!(a, h("---\ntitle: 金融\n---\n正文。\n"));
         assert_ne!(a, h("---\ntitle: 金融\ndescription: 说明\n---\n正文\n"));
     }

@@ -355,7 +355,9 @@ fn tag_han<'a>(events: Vec<Event<'a>>, tag: Option<&str>) -> Vec<Event<'a>> {
             Event::Text(t)
                 if in_code == 0 && !spans.contains(&true) && t.chars().any(script::is_han) =>
             {
-                Event::InlineHtml(CowStr::from(crate::html::escape_tagging_han(&t, false, tag)))
+                Event::InlineHtml(CowStr::from(crate::html::escape_tagging_han(
+                    &t, false, tag,
+                )))
             }
             e => e,
         })
@@ -374,13 +376,14 @@ fn track_spans(html: &str, spans: &mut Vec<bool>) {
         if tag.starts_with("/span") {
             spans.pop();
         } else if let Some(attrs) = tag.strip_prefix("span") {
-            if attrs.is_empty() || attrs.starts_with(char::is_whitespace) {
-                if !attrs.trim_end().ends_with('/') {
-                    let lang = attrs
-                        .split(|c: char| c.is_whitespace())
-                        .any(|a| a.starts_with("lang=") || a == "lang");
-                    spans.push(lang);
-                }
+            // `<span …>` but not `<spanx>` or a self-closed `<span/>`.
+            let opens = (attrs.is_empty() || attrs.starts_with(char::is_whitespace))
+                && !attrs.trim_end().ends_with('/');
+            if opens {
+                let lang = attrs
+                    .split(char::is_whitespace)
+                    .any(|a| a.starts_with("lang=") || a == "lang");
+                spans.push(lang);
             }
         }
         rest = &rest[end..];
@@ -555,7 +558,10 @@ mod tests {
         }
         // A span without `lang` does not stop the tagging.
         let html = render("ᠬᠣᠲᠠ <span class=\"x\">突泉县</span>\n", &ctx, &resolve).html;
-        assert!(html.contains("<span class=\"x\"><span lang=\"zh-Hans\">突泉县</span></span>"), "{html}");
+        assert!(
+            html.contains("<span class=\"x\"><span lang=\"zh-Hans\">突泉县</span></span>"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -112,7 +112,12 @@ fn no_heading(
     target: &Rendered,
 ) -> Diagnostic {
     const SHOWN: usize = 12;
-    let mut ids: Vec<&str> = target.toc.iter().take(SHOWN).map(|t| t.id.as_str()).collect();
+    let mut ids: Vec<&str> = target
+        .toc
+        .iter()
+        .take(SHOWN)
+        .map(|t| t.id.as_str())
+        .collect();
     let more = target.toc.len().saturating_sub(SHOWN);
     let list = match (ids.is_empty(), more) {
         (true, _) => format!("{key} has no headings"),
@@ -128,7 +133,5 @@ fn no_heading(
         column,
         format!("`#{fragment}`: no such heading in {key}"),
     )
-    .with_hint(format!(
-        "{list}; set an id with `## Title {{#my-id}}`"
-    ))
+    .with_hint(format!("{list}; set an id with `## Title {{#my-id}}`"))
 }

@@ -247,7 +247,10 @@ pub fn render_source(
         // A link to a URL the site lacks: the full build reports it.
         if e.source == source && !r.paths.is_empty() {
             let paths = site.output_paths();
-            if r.paths.iter().any(|p| !p.dest.starts_with('#') && site.find_path(&paths, &p.dest).is_none()) {
+            if r.paths
+                .iter()
+                .any(|p| !p.dest.starts_with('#') && site.find_path(&paths, &p.dest).is_none())
+            {
                 return Err(Vec::new());
             }
         }

@@ -22,7 +22,14 @@ impl Site {
             e.aliases.iter().for_each(|a| add(a));
         }
         for l in &self.langs {
-            for t in [&l.not_found, &l.feed, &l.search, &l.search_index, &l.tags_index, &l.data_index] {
+            for t in [
+                &l.not_found,
+                &l.feed,
+                &l.search,
+                &l.search_index,
+                &l.tags_index,
+                &l.data_index,
+            ] {
                 add(&t.out_path);
             }
             if self.glossary.is_some() {

@@ -8,7 +8,11 @@ fn config() -> Config {
 
 fn page(rel: &str, front: &str) -> SourcePage {
     // A translation needs text of its language, or it is published as a fallback.
-    let body = if rel.contains(".mn.") { "ᠲᠡᠺᠰᠲ" } else { "body" };
+    let body = if rel.contains(".mn.") {
+        "ᠲᠡᠺᠰᠲ"
+    } else {
+        "body"
+    };
     let src = format!("---\ntitle: {rel}\n{front}\n---\n{body}");
     SourcePage::parse(rel, Path::new(rel), &src, "zh").unwrap()
 }
@@ -215,7 +219,8 @@ fn unwritten_translations_are_fallbacks() {
         .iter()
         .map(|(rel, front)| page(rel, front))
         .collect();
-    let scaffold = "---\ntitle: a\ntranslation: draft\n---\n\n<!-- Translate content/a.md here. -->\n";
+    let scaffold =
+        "---\ntitle: a\ntranslation: draft\n---\n\n<!-- Translate content/a.md here. -->\n";
     sources.push(SourcePage::parse("a.mn.md", Path::new("a.mn.md"), scaffold, "zh").unwrap());
     sources.push(page("b.mn.md", ""));
     let site = resolve(config(), sources, &[], false).unwrap();

@@ -12,7 +12,7 @@
 
 pub mod diff;
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::process::Command;
 
 use crate::content::{self, SourcePage};
@@ -121,6 +121,20 @@ fn git(root: &Path, args: &[&str]) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// `content/`-relative path of a user-given page path (`content/a/b.md` or `a/b.md`).
+pub fn content_rel(path: &Path) -> Result<String, Error> {
+    let path = path.strip_prefix("content").unwrap_or(path);
+    let ok = path.components().all(|c| matches!(c, Component::Normal(_)));
+    let rel = path.to_str().map(|s| s.replace('\\', "/"));
+    match rel {
+        Some(rel) if ok && rel.ends_with(".md") => Ok(rel),
+        _ => Err(Error::Usage(format!(
+            "{}: give a Markdown path inside content/, e.g. measures/finance.md",
+            path.display()
+        ))),
+    }
+}
+
 /// A translation file given on the command line and its original.
 pub struct Pair {
     /// The translation.
@@ -136,11 +150,11 @@ pub struct Pair {
 pub fn read_pair(root: &Path, path: &Path) -> Result<Pair, Error> {
     let config = crate::load_config(root)?;
     let default = config.default_language().code.clone();
-    let rel = crate::scaffold::content_rel(path)?;
+    let rel = content_rel(path)?;
     let read = |rel: &str| -> Result<(SourcePage, String), Error> {
         let shown = Path::new("content").join(rel);
-        let text = content::read_text(&root.join(&shown), &shown)
-            .map_err(|d| Error::Content(vec![d]))?;
+        let text =
+            content::read_text(&root.join(&shown), &shown).map_err(|d| Error::Content(vec![d]))?;
         let page = SourcePage::parse(rel, &shown, &text, &default).map_err(Error::Content)?;
         Ok((page, text))
     };
@@ -206,9 +220,8 @@ pub fn accept(root: &Path, path: &Path) -> Result<String, Error> {
     let file = root.join(&t.path);
     let text = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
     let hash = &pair.original.hash;
-    let updated = set_source_hash(&text, hash).ok_or_else(|| {
-        Error::Usage(format!("{}: no front matter to update", t.path.display()))
-    })?;
+    let updated = set_source_hash(&text, hash)
+        .ok_or_else(|| Error::Usage(format!("{}: no front matter to update", t.path.display())))?;
     if updated != text {
         let tmp = file.with_extension("md.bichig-accept.tmp");
         std::fs::write(&tmp, &updated).map_err(|e| Error::io(&tmp, e))?;

@@ -50,7 +50,10 @@ fn unfilled_scaffold_is_the_fallback_until_written() {
     site.build();
     let html = site.read("mn/measures/organisation/index.html");
     assert!(html.contains("fallback-notice"), "{html}");
-    assert!(html.contains("<p>成立了自治区扶贫开发领导小组。</p>"), "{html}");
+    assert!(
+        html.contains("<p>成立了自治区扶贫开发领导小组。</p>"),
+        "{html}"
+    );
 
     fill(&site);
     let after = site.run(&["status"]).stdout;
@@ -88,17 +91,26 @@ fn weight_change_leaves_the_translation_up_to_date() {
     let original = read(&site, "content/measures/organisation.md");
     site.write(
         "content/measures/organisation.md",
-        original.replace("weight: 2", "weight: 5").replace("date: 2017-10-17", "date: 2017-10-18"),
+        original
+            .replace("weight: 2", "weight: 5")
+            .replace("date: 2017-10-17", "date: 2017-10-18"),
     );
     let r = site.run(&["status"]);
     assert!(!r.stdout.contains("stale:"), "{}", r.stdout);
-    assert!(r.stdout.contains("mn     measures             3        0     2     0        1"));
+    assert!(r
+        .stdout
+        .contains("mn     measures             3        0     2     0        1"));
     site.write(
         "content/measures/organisation.md",
         original.replace("领导小组", "领导小组和指挥部"),
     );
     let r = site.run(&["status"]);
-    assert!(r.stdout.contains("stale: content/measures/organisation.mn.md"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("stale: content/measures/organisation.mn.md"),
+        "{}",
+        r.stdout
+    );
 }
 
 fn git(root: &Path, args: &[&str]) {
@@ -109,7 +121,11 @@ fn git(root: &Path, args: &[&str]) {
         .args(args)
         .output()
         .unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -128,12 +144,19 @@ fn status_diff_from_git_history() {
     let original = read(&site, "content/measures/organisation.md");
     site.write(
         "content/measures/organisation.md",
-        format!("{}\n第二段。\n", original.replace("领导小组", "领导小组和指挥部")),
+        format!(
+            "{}\n第二段。\n",
+            original.replace("领导小组", "领导小组和指挥部")
+        ),
     );
     git(site.root(), &["commit", "-q", "-am", "second"]);
     let r = site.run(&["status", "--diff", ORG_MN]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("(translated from: git commit "), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("(translated from: git commit "),
+        "{}",
+        r.stdout
+    );
     assert!(
         r.stdout.contains("@@ -1,2 +1,3 @@\n title: 强化组织保障\n-\n-成立了自治区扶贫开发领导小组。\n+\n+成立了自治区扶贫开发领导小组和指挥部。\n+\n+第二段。\n"),
         "{}",
@@ -163,12 +186,16 @@ fn status_diff_from_the_kept_copy_and_accept() {
     let r = site.run(&["status", "--diff", "measures/organisation.mn.md"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stdout.contains("(translated from: the copy in .bichig/originals/mn/measures/organisation.md)"),
+        r.stdout.contains(
+            "(translated from: the copy in .bichig/originals/mn/measures/organisation.md)"
+        ),
         "{}",
         r.stdout
     );
     assert!(
-        r.stdout.contains("-成立了自治区扶贫开发领导小组。\n+\n+成立了自治区扶贫开发领导小组和指挥部。\n"),
+        r.stdout.contains(
+            "-成立了自治区扶贫开发领导小组。\n+\n+成立了自治区扶贫开发领导小组和指挥部。\n"
+        ),
         "{}",
         r.stdout
     );
@@ -192,8 +219,16 @@ fn broken_absolute_link_fails_build_as_check_reports_it() {
     assert_eq!(check.code, 1);
     assert!(check.stdout.contains(message), "{}", check.stdout);
     // The good ones are not reported.
-    assert_eq!(build.stderr.matches("no such page or file").count(), 1, "{}", build.stderr);
-    site.write("content/measures/links.md", page.replace("/measures/jiuye/", "/measures/organisation/"));
+    assert_eq!(
+        build.stderr.matches("no such page or file").count(),
+        1,
+        "{}",
+        build.stderr
+    );
+    site.write(
+        "content/measures/links.md",
+        page.replace("/measures/jiuye/", "/measures/organisation/"),
+    );
     site.build();
 }
 
@@ -219,7 +254,14 @@ fn wrong_anchor_lists_the_heading_ids() {
 #[test]
 fn new_takes_a_date_or_the_section_date() {
     let site = SiteTest::new("bilingual");
-    let r = site.run(&["new", "measures/a.md", "--title", "甲", "--date", "2018-01-02"]);
+    let r = site.run(&[
+        "new",
+        "measures/a.md",
+        "--title",
+        "甲",
+        "--date",
+        "2018-01-02",
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(read(&site, "content/measures/a.md").contains("date: 2018-01-02\n"));
     // The section's latest page.
@@ -234,7 +276,9 @@ fn new_takes_a_date_or_the_section_date() {
     let r = site.run(&["new", "measures/f.md", "--title", "强化组织保障"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stderr.contains("warning: content/measures/organisation.md has the same title `强化组织保障`"),
+        r.stderr.contains(
+            "warning: content/measures/organisation.md has the same title `强化组织保障`"
+        ),
         "{}",
         r.stderr
     );
