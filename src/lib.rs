@@ -15,7 +15,8 @@
 //! 4. **write** ([`build`]): [`output`] (minify, sitemap, static files, atomic
 //!    swap).
 //!
-//! `check`, `status` and `serve` read the same loaded-and-resolved value.
+//! `check`, `status` and `serve` read the same loaded-and-resolved value;
+//! [`revision`] finds what changed in an original since its translation.
 //! Problems in user content are [`diagnostics::Diagnostic`] values, collected
 //! and reported together. Leaf modules every stage may use: [`script`]
 //! (character classes), [`html`] (escaping), [`slug`], [`hash`], [`timing`].
