@@ -53,6 +53,8 @@ struct RawConfig {
     theme: Option<String>,
     #[serde(default)]
     paginate_by: Option<usize>,
+    #[serde(default)]
+    date: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -142,6 +144,8 @@ pub struct Config {
     pub theme: String,
     /// Pages per section listing page; `None` lists all on one page.
     pub paginate_by: Option<usize>,
+    /// `date:`: the date `bichig new` gives new pages (the report's date).
+    pub date: Option<crate::content::SourceDate>,
 }
 
 impl Config {
@@ -218,6 +222,15 @@ impl Config {
             ));
         }
 
+        let date = match raw.date.as_deref().map(crate::content::SourceDate::parse) {
+            None => None,
+            Some(Ok(d)) => Some(d),
+            Some(Err(e)) => {
+                problems.push(at("date", e).with_hint("write the date as YYYY-MM-DD"));
+                None
+            }
+        };
+
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -231,6 +244,7 @@ impl Config {
             minify: raw.minify.unwrap_or(true),
             theme,
             paginate_by: raw.paginate_by.filter(|&n| n > 0),
+            date,
         })
     }
 

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::content::{self, SourcePage};
 use crate::data::DataTable;
 use crate::i18n::Strings;
+use crate::locale::Style::Plain;
 use crate::output::OutputFile;
 use crate::render::{self, SiteContext};
 use crate::resolve::Site;
@@ -51,7 +52,13 @@ impl SiteState {
             .replace('\\', "/");
         let default = self.site.config.default_language().code.clone();
         let new = SourcePage::parse(&rel, &old.path, &text, &default).ok()?;
-        if !same_page(old, &new) {
+        // Text written into an empty translation (or removed) turns a fallback
+        // into a page or back: the model changes, so a full build follows.
+        let has_text = |s: &SourcePage| crate::resolve::unwritten::has_text(&s.body, Plain);
+        if !same_page(old, &new)
+            || self.site.is_unwritten(old) != self.site.is_unwritten(&new)
+            || has_text(old) != has_text(&new)
+        {
             return None;
         }
         self.site.sources[index] = new;

@@ -15,7 +15,8 @@
 //! 4. **write** ([`build`]): [`output`] (minify, sitemap, static files, atomic
 //!    swap).
 //!
-//! `check`, `status` and `serve` read the same loaded-and-resolved value.
+//! `check`, `status` and `serve` read the same loaded-and-resolved value;
+//! [`revision`] finds what changed in an original since its translation.
 //! Problems in user content are [`diagnostics::Diagnostic`] values, collected
 //! and reported together. Leaf modules every stage may use: [`script`]
 //! (character classes), [`html`] (escaping), [`slug`], [`hash`], [`timing`].
@@ -38,6 +39,7 @@ pub mod pdf;
 pub mod proof;
 pub mod render;
 pub mod resolve;
+pub mod revision;
 pub mod scaffold;
 pub mod script;
 pub mod search;
@@ -295,6 +297,7 @@ pub fn resolve_site(loaded: Loaded, drafts: bool) -> Result<Resolved, Error> {
     let ids: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
     let mut site = resolve::resolve(config, sources, &ids, drafts).map_err(Error::Content)?;
     site.glossary = glossary;
+    site.static_paths = statics.iter().map(|f| f.path.clone()).collect();
     warnings.sort_by(|a, b| a.path.cmp(&b.path));
     let pdf_sizes = vec![None; site.langs.len()];
     Ok(Resolved {
@@ -430,5 +433,33 @@ pub fn status(root: &Path) -> Result<status::Status, Error> {
     }
     let warnings = loaded.warnings.clone();
     let resolved = resolve_site(loaded, false)?;
-    Ok(status::coverage(&resolved.site, &warnings))
+    let site = &resolved.site;
+    let mut status = status::coverage(site, &warnings);
+    // What changed since each stale translation: from the kept copy or git.
+    let default = site.default_lang().code.clone();
+    for (path, _) in &status.stale {
+        let Some(t) = site.sources.iter().find(|s| &s.path == path) else {
+            continue;
+        };
+        let (Some(original), Some(hash)) = (
+            site.lookup(&t.key, resolve::LangId::DEFAULT)
+                .map(|e| site.source(e)),
+            &t.front.source_hash,
+        ) else {
+            continue;
+        };
+        let line = match revision::translated_from(root, original, &t.lang, hash, &default) {
+            Some(before) => format!(
+                "since {}: {}",
+                before.origin,
+                revision::diff::summary(&revision::diff::diff(
+                    &before.paragraphs,
+                    &original.paragraphs()
+                ))
+            ),
+            None => "the text it was made from is in neither .bichig/originals nor git".to_string(),
+        };
+        status.changes.insert(path.clone(), line);
+    }
+    Ok(status)
 }

@@ -86,6 +86,14 @@ enum Command {
         /// Exit with 1 when a language's translated share is below PERCENT.
         #[arg(long, value_name = "PERCENT")]
         fail_under: Option<f64>,
+        /// Show what changed in the original of this translation since its
+        /// `source_hash`, paragraph by paragraph.
+        #[arg(long, value_name = "PATH", conflicts_with = "accept")]
+        diff: Option<PathBuf>,
+        /// Mark this translation as up to date with its original (sets
+        /// `source_hash` and keeps a copy of the original for later diffs).
+        #[arg(long, value_name = "PATH")]
+        accept: Option<PathBuf>,
     },
     /// Create a page, or with --lang a translation scaffold of an existing page.
     New {
@@ -97,6 +105,10 @@ enum Command {
         /// Title of a new page (needed when it is not English).
         #[arg(long)]
         title: Option<String>,
+        /// Date of a new page (YYYY-MM-DD); otherwise site.yaml's `date:`, or
+        /// the date of the section's latest page, or today.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
         /// Site root (the folder holding site.yaml).
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -246,7 +258,31 @@ fn main() -> ExitCode {
             }
             Err(e) => fail(e),
         },
-        Command::Status { root, fail_under } => match bichig::status(&root) {
+        Command::Status {
+            root,
+            diff: Some(path),
+            ..
+        } => match bichig::revision::diff_report(&root, &path) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        },
+        Command::Status {
+            root,
+            accept: Some(path),
+            ..
+        } => match bichig::revision::accept(&root, &path) {
+            Ok(hash) => {
+                println!("{}: source_hash: {hash}", path.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        },
+        Command::Status {
+            root, fail_under, ..
+        } => match bichig::status(&root) {
             Ok(status) => {
                 print!("{}", status.table());
                 match fail_under {
@@ -266,10 +302,20 @@ fn main() -> ExitCode {
             path,
             lang,
             title,
+            date,
             root,
-        } => match bichig::scaffold::new_page(&root, &path, lang.as_deref(), title.as_deref()) {
-            Ok(file) => {
-                println!("created {}", file.display());
+        } => match bichig::scaffold::new_page(
+            &root,
+            &path,
+            lang.as_deref(),
+            title.as_deref(),
+            date.as_deref(),
+        ) {
+            Ok(created) => {
+                for w in &created.warnings {
+                    eprintln!("{w}");
+                }
+                println!("created {}", created.path.display());
                 ExitCode::SUCCESS
             }
             Err(e) => fail(e),

@@ -1,7 +1,7 @@
 //! `bichig new`: the text of a new page or of a translation scaffold (pure), and
 //! the thin part that writes it without overwriting anything.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use crate::content::{self, page::split_name, SourcePage};
 use crate::slug;
@@ -59,33 +59,40 @@ pub fn translation_text(original: &SourcePage, original_path: &str) -> String {
     out
 }
 
-/// `content/`-relative path of a user-given page path (`content/a/b.md` or `a/b.md`).
-fn content_rel(path: &Path) -> Result<String, Error> {
-    let path = path.strip_prefix("content").unwrap_or(path);
-    let ok = path.components().all(|c| matches!(c, Component::Normal(_)));
-    let rel = path.to_str().map(|s| s.replace('\\', "/"));
-    match rel {
-        Some(rel) if ok && rel.ends_with(".md") => Ok(rel),
-        _ => Err(Error::Usage(format!(
-            "{}: give a Markdown path inside content/, e.g. measures/finance.md",
-            path.display()
-        ))),
-    }
+/// What `bichig new` wrote.
+#[derive(Debug)]
+pub struct Created {
+    /// The new file.
+    pub path: PathBuf,
+    /// Things the editor should know (a title another page has).
+    pub warnings: Vec<String>,
 }
 
 /// Writes a new page (or, with `lang`, a translation of an existing page) and
-/// returns its path. Never overwrites.
+/// returns its path. Never overwrites. A new page is dated `date`
+/// (`YYYY-MM-DD`), else `date:` of `site.yaml`, else the date of its
+/// section's latest page, else today.
 pub fn new_page(
     root: &Path,
     path: &Path,
     lang: Option<&str>,
     title: Option<&str>,
-) -> Result<PathBuf, Error> {
+    date: Option<&str>,
+) -> Result<Created, Error> {
     let config = crate::load_config(root)?;
-    let rel = content_rel(path)?;
+    let date = date.map(parse_day).transpose()?;
+    let mut warnings = Vec::new();
+    let rel = crate::revision::content_rel(path)?;
     let default = config.default_language().code.clone();
     let content_dir = root.join("content");
+    // The original's text, kept once the translation is written (for diffs).
+    let mut keep = None;
     let (target_rel, text) = match lang.filter(|l| *l != default) {
+        Some(_) if date.is_some() => {
+            return Err(Error::Usage(
+                "--date is for new pages: a translation takes its original's date".to_string(),
+            ))
+        }
         Some(lang) => {
             if config.language(lang).is_none() {
                 return Err(Error::Usage(format!(
@@ -99,6 +106,7 @@ pub fn new_page(
             let original =
                 SourcePage::parse(&rel, &shown, &text, &default).map_err(Error::Content)?;
             let target = format!("{}.{lang}.md", rel.trim_end_matches(".md"));
+            keep = Some((lang.to_string(), original.key.clone(), text));
             (
                 target,
                 translation_text(&original, &shown.to_string_lossy()),
@@ -118,9 +126,20 @@ pub fn new_page(
                 .parent()
                 .map(Path::to_path_buf)
                 .unwrap_or_else(|| content_dir.clone());
+            let section = survey(&dir, &default);
+            let date = date
+                .or_else(|| config.date.as_ref().map(|d| d.date().to_string()))
+                .or(section.latest)
+                .unwrap_or_else(today);
+            for other in same_title(&content_dir, &title, &default) {
+                warnings.push(format!(
+                    "warning: {} has the same title `{title}`",
+                    other.display()
+                ));
+            }
             (
                 rel.clone(),
-                page_text(&title, next_weight(&dir, &default), &today()),
+                page_text(&title, section.max_weight + 1, &date),
             )
         }
     };
@@ -134,15 +153,44 @@ pub fn new_page(
         std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
     std::fs::write(&target, text).map_err(|e| Error::io(&target, e))?;
-    Ok(target)
+    if let Some((lang, key, original)) = keep {
+        crate::revision::keep_copy(root, &lang, &key, &original)?;
+    }
+    Ok(Created {
+        path: target,
+        warnings,
+    })
 }
 
-/// One more than the largest weight among the pages in `dir`.
-fn next_weight(dir: &Path, default: &str) -> i64 {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return 1;
+/// `--date`: a real day written `YYYY-MM-DD`.
+fn parse_day(text: &str) -> Result<String, Error> {
+    match content::SourceDate::parse(text) {
+        Ok(d) if d.time().is_none() => Ok(d.date().to_string()),
+        Ok(_) => Err(Error::Usage(format!(
+            "--date {text}: give the day only, as YYYY-MM-DD"
+        ))),
+        Err(e) => Err(Error::Usage(format!("--date {text}: {e}"))),
+    }
+}
+
+/// The pages of a section folder, as far as `new` needs them.
+struct Survey {
+    /// Largest `weight` (0 without any).
+    max_weight: i64,
+    /// `date` of the latest page, as `YYYY-MM-DD`.
+    latest: Option<String>,
+}
+
+/// Weights and dates of the pages (originals, not `_index.md`) in `dir`.
+fn survey(dir: &Path, default: &str) -> Survey {
+    let mut out = Survey {
+        max_weight: 0,
+        latest: None,
     };
-    let mut max = 0;
+    let mut latest: Option<content::SourceDate> = None;
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         if !name.ends_with(".md") || name.starts_with("_index") {
@@ -151,11 +199,41 @@ fn next_weight(dir: &Path, default: &str) -> i64 {
         let Ok(text) = std::fs::read_to_string(e.path()) else {
             continue;
         };
-        if let Ok(p) = SourcePage::parse(&name, &e.path(), &text, default) {
-            max = max.max(p.front.weight.unwrap_or(0));
+        let Ok(p) = SourcePage::parse(&name, &e.path(), &text, default) else {
+            continue;
+        };
+        if p.lang != default {
+            continue;
+        }
+        out.max_weight = out.max_weight.max(p.front.weight.unwrap_or(0));
+        if p.front.date > latest {
+            latest = p.front.date;
         }
     }
-    max + 1
+    out.latest = latest.map(|d| d.date().to_string());
+    out
+}
+
+/// Content files (originals) whose title is `title`.
+fn same_title(content_dir: &Path, title: &str, default: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for e in walkdir::WalkDir::new(content_dir).into_iter().flatten() {
+        let name = e.file_name().to_string_lossy();
+        if !e.file_type().is_file() || !name.ends_with(".md") {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(e.path()) else {
+            continue;
+        };
+        let shown =
+            Path::new("content").join(e.path().strip_prefix(content_dir).unwrap_or(e.path()));
+        match SourcePage::parse(&name, &shown, &text, default) {
+            Ok(p) if p.lang == default && p.title == title.trim() => found.push(shown),
+            _ => {}
+        }
+    }
+    found.sort();
+    found
 }
 
 #[cfg(test)]
@@ -183,19 +261,19 @@ mod tests {
         let original = SourcePage::parse("m/f.md", Path::new("content/m/f.md"), src, "zh").unwrap();
         let text = translation_text(&original, "content/m/f.md");
         let t = SourcePage::parse("m/f.mn.md", Path::new("f.mn.md"), &text, "zh").unwrap();
-        assert_eq!(
-            t.front.source_hash.as_deref(),
-            Some(content::source_hash(src).as_str())
-        );
+        assert_eq!(t.front.source_hash.as_deref(), Some(original.hash.as_str()));
         assert_eq!(t.front.weight, Some(3));
         assert_eq!(t.lang, "mn");
     }
 
     #[test]
     fn paths_must_stay_in_content() {
-        assert_eq!(content_rel(Path::new("content/m/a.md")).unwrap(), "m/a.md");
-        assert!(content_rel(Path::new("../a.md")).is_err());
-        assert!(content_rel(Path::new("/etc/a.md")).is_err());
-        assert!(content_rel(Path::new("m/a.txt")).is_err());
+        assert_eq!(
+            crate::revision::content_rel(Path::new("content/m/a.md")).unwrap(),
+            "m/a.md"
+        );
+        assert!(crate::revision::content_rel(Path::new("../a.md")).is_err());
+        assert!(crate::revision::content_rel(Path::new("/etc/a.md")).is_err());
+        assert!(crate::revision::content_rel(Path::new("m/a.txt")).is_err());
     }
 }

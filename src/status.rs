@@ -51,6 +51,9 @@ pub struct Status {
     pub missing_ui: BTreeMap<String, Vec<String>>,
     /// Stale translations with the hash of their original today.
     pub stale: Vec<(std::path::PathBuf, String)>,
+    /// Stale translation → what changed in its original since (a line, filled
+    /// by [`crate::status`] from the kept copy or git history).
+    pub changes: BTreeMap<std::path::PathBuf, String>,
 }
 
 impl Status {
@@ -90,6 +93,12 @@ impl Status {
                 "stale: {} (original changed; update it and set source_hash: {hash})\n",
                 path.display()
             ));
+            if let Some(change) = self.changes.get(path) {
+                out.push_str(&format!(
+                    "  {change} (bichig status --diff {})\n",
+                    path.display()
+                ));
+            }
         }
         for (lang, keys) in &self.missing_ui {
             out.push_str(&format!("UI strings missing in {lang}: {}", keys.len()));
@@ -158,7 +167,7 @@ pub fn coverage(site: &Site, ui_warnings: &[Diagnostic]) -> Status {
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::content::{source_hash, SourcePage};
+    use crate::content::SourcePage;
     use crate::resolve::resolve;
     use std::path::Path;
 
@@ -173,26 +182,27 @@ mod tests {
             Path::new("site.yaml"),
         )
         .unwrap();
-        let a = "---\ntitle: a\n---\nA";
+        let a = "---\ntitle: a\nweight: 1\n---\nA";
         let b = "---\ntitle: b\n---\nB";
+        // Written before `weight:` changed: still up to date.
+        let a_hash = page("m/a.md", "---\ntitle: a\nweight: 9\n---\nA").hash;
         let sources = vec![
             page("_index.md", "---\ntitle: home\n---\n"),
-            page("m/_index.md", "---\ntitle: m\n---\n"),
+            page("m/_index.md", "---\ntitle: m\n---\nM"),
             page("m/a.md", a),
             page("m/b.md", b),
             page("m/c.md", "---\ntitle: c\n---\nC"),
             page(
                 "m/a.mn.md",
-                &format!(
-                    "---\ntitle: a\ntranslation: reviewed\nsource_hash: {}\n---\n",
-                    source_hash(a)
-                ),
+                &format!("---\ntitle: a\ntranslation: reviewed\nsource_hash: {a_hash}\n---\nᠠ",),
             ),
             page(
                 "m/b.mn.md",
-                "---\ntitle: b\ntranslation: reviewed\nsource_hash: 0000000000000000\n---\n",
+                "---\ntitle: b\ntranslation: reviewed\nsource_hash: 0000000000000000\n---\nᠪ",
             ),
-            page("m/c.mn.md", "---\ntitle: c\ntranslation: draft\n---\n"),
+            page("m/c.mn.md", "---\ntitle: c\ntranslation: draft\n---\nᠴ"),
+            // Only the scaffold's comment: counted as missing.
+            page("m/_index.mn.md", "---\ntitle: m\n---\n<!-- Translate -->\n"),
         ];
         let site = resolve(config, sources, &[], false).unwrap();
         let warn = Diagnostic::warning(

@@ -4,7 +4,9 @@ pub mod date;
 pub mod frontmatter;
 mod load;
 pub mod page;
+pub mod translatable;
 
 pub use date::SourceDate;
 pub use load::{load, read_text};
-pub use page::{source_hash, FrontMatter, SourcePage};
+pub use page::{FrontMatter, SourcePage};
+pub use translatable::source_hash;

@@ -129,16 +129,9 @@ pub struct SourcePage {
     pub body: String,
     /// Lines before the body in the file.
     pub body_line_offset: usize,
-    /// [`source_hash`] of this file's text: what a translation records of its original.
+    /// [`source_hash`](super::translatable::source_hash) of this page's
+    /// translatable text: what a translation records of its original.
     pub hash: String,
-}
-
-/// A short, stable hash of a file's text (BOM and CR ignored), recorded by a
-/// translation as `source_hash` so a later change of the original is noticed.
-pub fn source_hash(text: &str) -> String {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let normalized: Vec<u8> = text.bytes().filter(|&b| b != b'\r').collect();
-    format!("{:016x}", crate::hash::fnv1a(&normalized))
 }
 
 /// File name parts: `finance.mn.md` → (`finance`, Some(`mn`)).
@@ -157,6 +150,17 @@ pub fn split_name(file_name: &str) -> Option<(&str, Option<&str>)> {
 }
 
 impl SourcePage {
+    /// What a translator translates of this page, as paragraphs
+    /// ([`super::translatable::paragraphs`]).
+    pub fn paragraphs(&self) -> Vec<String> {
+        super::translatable::paragraphs(
+            &self.title,
+            self.front.summary.as_deref(),
+            self.front.description.as_deref(),
+            &self.body,
+        )
+    }
+
     /// Parses the text of a content file. `rel` is its path relative to `content/`
     /// with `/` separators, `path` the path shown in messages, `default_lang` the
     /// language of files without a language suffix.
@@ -252,7 +256,7 @@ impl SourcePage {
             return Err(problems);
         }
         let key = format!("{}{}{stem}.md", dir, if dir.is_empty() { "" } else { "/" });
-        Ok(SourcePage {
+        let mut page = SourcePage {
             path: path.to_path_buf(),
             key,
             dir: dir.to_string(),
@@ -260,11 +264,13 @@ impl SourcePage {
             is_section,
             body: split.body.to_string(),
             body_line_offset: split.body_line_offset,
-            hash: source_hash(src),
+            hash: String::new(),
             front,
             title,
             slug,
-        })
+        };
+        page.hash = super::translatable::source_hash(&page.paragraphs());
+        Ok(page)
     }
 }
 
@@ -337,14 +343,17 @@ mod tests {
     }
 
     #[test]
-    fn source_hash_ignores_bom_and_crlf() {
-        let a = source_hash("---\ntitle: 金融\n---\n正文\n");
+    fn hash_covers_the_text_not_the_settings() {
+        let h = |src: &str| parse("a.md", src).unwrap().hash;
+        let a = h("---\ntitle: 金融\nweight: 1\n---\n正文\n");
         assert_eq!(a.len(), 16);
+        assert_eq!(a, h("\u{feff}---\r\ntitle: 金融\r\n---\r\n正文\r\n"));
         assert_eq!(
             a,
-            source_hash("\u{feff}---\r\ntitle: 金融\r\n---\r\n正文\r\n")
+            h("---\ntitle: 金融\nweight: 7\ndate: 2017-10-17\n---\n正文\n")
         );
-        assert_ne!(a, source_hash("---\ntitle: 金融\n---\n正文。\n"));
+        assert_ne!(a, h("---\ntitle: 金融\n---\n正文。\n"));
+        assert_ne!(a, h("---\ntitle: 金融\ndescription: 说明\n---\n正文\n"));
     }
 
     #[test]

@@ -8,4 +8,6 @@ pub mod shortcodes;
 pub mod summary;
 
 pub use headings::heading_id;
-pub use render::{render, LinkContext, LinkRef, Rendered, TocEntry, MAX_NESTING, SUMMARY_CHARS};
+pub use render::{
+    render, LinkContext, LinkRef, PathRef, Rendered, TocEntry, MAX_NESTING, SUMMARY_CHARS,
+};

@@ -47,6 +47,24 @@ pub struct LinkRef {
     pub column: usize,
 }
 
+/// A link or image by URL within the site (`/data/t/`, `#anchor`), kept for
+/// checking against the site model once all pages are rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathRef {
+    /// The destination as written.
+    pub dest: String,
+    /// Line in the whole file.
+    pub line: usize,
+    /// Column.
+    pub column: usize,
+}
+
+/// True for destinations naming a place in this site by URL: root-relative
+/// (`/measures/`, not `//host/`) or a `#fragment` of the page itself.
+fn is_site_path(dest: &str) -> bool {
+    (dest.starts_with('/') && !dest.starts_with("//")) || (dest.starts_with('#') && dest.len() > 1)
+}
+
 /// What rendering one page produced.
 #[derive(Debug, Default)]
 pub struct Rendered {
@@ -60,6 +78,8 @@ pub struct Rendered {
     pub text: String,
     /// Internal links with their positions.
     pub links: Vec<LinkRef>,
+    /// Links and images by root-relative URL or `#fragment`.
+    pub paths: Vec<PathRef>,
     /// Problems: unresolvable links.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -126,7 +146,17 @@ pub fn render(
                 id,
             }) => {
                 let dest_url = match links::classify(&dest_url, ctx.dir, ctx.languages) {
-                    None => dest_url,
+                    None => {
+                        if is_site_path(&dest_url) {
+                            let (line, column) = line_col(body, range.start);
+                            out.paths.push(PathRef {
+                                dest: dest_url.to_string(),
+                                line: line + ctx.line_offset,
+                                column,
+                            });
+                        }
+                        dest_url
+                    }
                     Some(result) => {
                         let (line, column) = line_col(body, range.start);
                         let line = line + ctx.line_offset;
@@ -174,6 +204,15 @@ pub fn render(
                     title,
                     id,
                 })
+            }
+            Event::Start(Tag::Image { ref dest_url, .. }) if is_site_path(dest_url) => {
+                let (line, column) = line_col(body, range.start);
+                out.paths.push(PathRef {
+                    dest: dest_url.to_string(),
+                    line: line + ctx.line_offset,
+                    column,
+                });
+                event
             }
             other => other,
         };
@@ -307,10 +346,14 @@ fn write_html(out: &mut String, events: Vec<Event<'_>>, starts: &[usize]) -> Vec
     marks
 }
 
-/// Wraps Chinese runs of text events in `<span lang>` (outside code).
+/// Wraps Chinese runs of text events in `<span lang>` (outside code), except
+/// inside an element the editor already gave a `lang` (`<span
+/// lang="zh-Hans">突泉县</span>` stays one span).
 fn tag_han<'a>(events: Vec<Event<'a>>, tag: Option<&str>) -> Vec<Event<'a>> {
     let Some(tag) = tag else { return events };
     let mut in_code = 0usize;
+    // Open inline `<span>`s, each with whether it sets `lang`.
+    let mut spans: Vec<bool> = Vec::new();
     events
         .into_iter()
         .map(|e| match e {
@@ -322,12 +365,46 @@ fn tag_han<'a>(events: Vec<Event<'a>>, tag: Option<&str>) -> Vec<Event<'a>> {
                 in_code = in_code.saturating_sub(1);
                 e
             }
-            Event::Text(t) if in_code == 0 && t.chars().any(script::is_han) => Event::InlineHtml(
-                CowStr::from(crate::html::escape_tagging_han(&t, false, tag)),
-            ),
+            Event::InlineHtml(ref html) | Event::Html(ref html) => {
+                track_spans(html, &mut spans);
+                e
+            }
+            Event::Text(t)
+                if in_code == 0 && !spans.contains(&true) && t.chars().any(script::is_han) =>
+            {
+                Event::InlineHtml(CowStr::from(crate::html::escape_tagging_han(
+                    &t, false, tag,
+                )))
+            }
             e => e,
         })
         .collect()
+}
+
+/// Follows the `<span …>` and `</span>` tags of raw HTML, pushing for each
+/// opening tag whether it has a `lang` attribute and popping at each close.
+fn track_spans(html: &str, spans: &mut Vec<bool>) {
+    let lower = html.to_ascii_lowercase();
+    let mut rest = lower.as_str();
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..end];
+        if tag.starts_with("/span") {
+            spans.pop();
+        } else if let Some(attrs) = tag.strip_prefix("span") {
+            // `<span …>` but not `<spanx>` or a self-closed `<span/>`.
+            let opens = (attrs.is_empty() || attrs.starts_with(char::is_whitespace))
+                && !attrs.trim_end().ends_with('/');
+            if opens {
+                let lang = attrs
+                    .split(char::is_whitespace)
+                    .any(|a| a.starts_with("lang=") || a == "lang");
+                spans.push(lang);
+            }
+        }
+        rest = &rest[end..];
+    }
 }
 
 /// A line break inside Chinese text must not become a space between characters.
@@ -476,6 +553,35 @@ mod tests {
                 .contains("<p>ᠬᠣᠲᠠ <span lang=\"zh-Hans\">突泉县</span> <code>代码</code></p>"),
             "{}",
             out.html
+        );
+    }
+
+    #[test]
+    fn chinese_in_a_written_span_is_tagged_once() {
+        let ctx = LinkContext {
+            path: Path::new("a.mn.md"),
+            line_offset: 0,
+            dir: "",
+            languages: &["zh", "mn"],
+            tag_han: Some("zh-Hans"),
+            nearest_page: None,
+        };
+        let resolve = |_: &str| None;
+        let once = "<span lang=\"zh-Hans\">突泉县</span>";
+        for body in [
+            "ᠬᠣᠲᠠ <span lang=\"zh-Hans\">突泉县</span> ᠪᠠ 突泉县\n",
+            "ᠬᠣᠲᠠ 突泉县 ᠪᠠ 突泉县\n",
+        ] {
+            let html = render(body, &ctx, &resolve).html;
+            assert_eq!(html.matches("<span").count(), 2, "{html}");
+            assert!(!html.contains("<span lang=\"zh-Hans\"><span"), "{html}");
+            assert_eq!(html.matches(once).count(), 2, "{html}");
+        }
+        // A span without `lang` does not stop the tagging.
+        let html = render("ᠬᠣᠲᠠ <span class=\"x\">突泉县</span>\n", &ctx, &resolve).html;
+        assert!(
+            html.contains("<span class=\"x\"><span lang=\"zh-Hans\">突泉县</span></span>"),
+            "{html}"
         );
     }
 

@@ -2,6 +2,7 @@
 //! parallel. Produces the output files in memory; nothing here touches disk.
 
 mod body;
+pub use body::unknown_path;
 mod builder;
 pub mod chart;
 mod context;
@@ -62,7 +63,7 @@ pub fn render_site(
         .iter()
         .flat_map(|r| r.diagnostics.iter().cloned())
         .collect();
-    problems.extend(body::check_anchors(site, &rendered));
+    problems.extend(body::check_links(site, &rendered));
     if !problems.is_empty() {
         // A fallback shows its original's problems again: report each once.
         problems.sort_by(|a, b| {
@@ -261,6 +262,16 @@ pub fn render_source(
         let r = body::render(site, e, &codes, &data, strings);
         if !r.diagnostics.is_empty() {
             return Err(r.diagnostics);
+        }
+        // A link to a URL the site lacks: the full build reports it.
+        if e.source == source && !r.paths.is_empty() {
+            let paths = site.output_paths();
+            if r.paths
+                .iter()
+                .any(|p| !p.dest.starts_with('#') && site.find_path(&paths, &p.dest).is_none())
+            {
+                return Err(Vec::new());
+            }
         }
         if e.source == source {
             cx.summaries[i] = site

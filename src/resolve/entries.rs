@@ -20,11 +20,13 @@ pub(super) struct Built {
 }
 
 /// Validates the sources (known languages, originals, home page, folder names,
-/// unique URLs and aliases) and makes the entries.
+/// unique URLs and aliases) and makes the entries. Translations marked in
+/// `unwritten` (by source index) are published as fallbacks, as if missing.
 pub(super) fn build(
     urls: &Urls,
     langs: &[Lang],
     sources: &[SourcePage],
+    unwritten: &[bool],
 ) -> Result<Built, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let lang_of = |code: &str| langs.iter().find(|l| l.code == code).map(|l| l.id);
@@ -88,7 +90,10 @@ pub(super) fn build(
     for lang in langs {
         for &o in &originals {
             let orig = &sources[o];
-            let translated = by_source.get(&(orig.key.as_str(), lang.id)).copied();
+            let translated = by_source
+                .get(&(orig.key.as_str(), lang.id))
+                .copied()
+                .filter(|&t| !unwritten[t]);
             let source = translated.unwrap_or(o);
             let mut dir = lang.prefix.clone();
             for seg in orig.dir.split('/').filter(|s| !s.is_empty()) {

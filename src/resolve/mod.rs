@@ -11,8 +11,10 @@ mod entries;
 mod figures;
 mod lang;
 mod order;
+mod paths;
 mod series;
 mod tags;
+pub mod unwritten;
 pub mod urls;
 
 use std::collections::HashMap;
@@ -24,6 +26,7 @@ use crate::diagnostics::Diagnostic;
 pub use crate::config::LangId;
 pub use figures::{placements, Figure, FigureKind, Figures};
 pub use lang::{DataTarget, Lang};
+pub use paths::OutputPaths;
 pub use series::{Edition, Installment, Series, SeriesPos, SERIES_DIR};
 pub use tags::{tag_slug, TagRef, Term};
 pub use urls::{Target, Urls};
@@ -91,6 +94,11 @@ pub struct Site {
     pub han_tag: String,
     /// The translation glossary (`content/glossary.yaml`), when there is one.
     pub glossary: Option<crate::glossary::Glossary>,
+    /// Indexes into [`Site::sources`] of translations with no text of their
+    /// language yet ([`unwritten::has_text`]): published as fallbacks.
+    pub unwritten: Vec<usize>,
+    /// Output paths of the static files (set with the loaded files).
+    pub static_paths: Vec<String>,
     by_key: HashMap<(String, LangId), usize>,
 }
 
@@ -138,6 +146,15 @@ impl Site {
             .collect()
     }
 
+    /// True when `source` is a translation with no text of its language yet,
+    /// which the site publishes as a fallback.
+    pub fn is_unwritten(&self, source: &SourcePage) -> bool {
+        let original = self
+            .lookup(&source.key, LangId::DEFAULT)
+            .map(|e| self.source(e));
+        unwritten::is_unwritten(&self.langs, source, original)
+    }
+
     /// Language codes, in language order.
     pub fn lang_codes(&self) -> Vec<&str> {
         self.langs.iter().map(|l| l.code.as_str()).collect()
@@ -158,7 +175,17 @@ pub fn resolve(
         .collect();
     let urls = Urls::new(&config.base_url, &config.base_path);
     let mut langs = lang::langs(&config, &urls, table_ids);
-    let built = entries::build(&urls, &langs, &sources)?;
+    let default_code = &config.default_language().code;
+    let originals: HashMap<&str, &SourcePage> = sources
+        .iter()
+        .filter(|s| &s.lang == default_code)
+        .map(|s| (s.key.as_str(), s))
+        .collect();
+    let unwritten: Vec<bool> = sources
+        .iter()
+        .map(|s| unwritten::is_unwritten(&langs, s, originals.get(s.key.as_str()).copied()))
+        .collect();
+    let built = entries::build(&urls, &langs, &sources, &unwritten)?;
     let mut entries = built.entries;
     let by_key = built.by_key;
     for l in &mut langs {
@@ -183,6 +210,8 @@ pub fn resolve(
         entries,
         series: Vec::new(),
         glossary: None,
+        unwritten: (0..unwritten.len()).filter(|&i| unwritten[i]).collect(),
+        static_paths: Vec::new(),
         by_key,
     };
     site.series = series::resolve(&mut site)?;

@@ -7,7 +7,13 @@ fn config() -> Config {
 }
 
 fn page(rel: &str, front: &str) -> SourcePage {
-    let src = format!("---\ntitle: {rel}\n{front}\n---\nbody");
+    // A translation needs text of its language, or it is published as a fallback.
+    let body = if rel.contains(".mn.") {
+        "ᠲᠡᠺᠰᠲ"
+    } else {
+        "body"
+    };
+    let src = format!("---\ntitle: {rel}\n{front}\n---\n{body}");
     SourcePage::parse(rel, Path::new(rel), &src, "zh").unwrap()
 }
 
@@ -299,4 +305,25 @@ fn figures_are_numbered_per_language_in_reading_order() {
         .map(|&i| site.entries[i].key.as_str())
         .collect();
     assert_eq!(reading, ["_index.md", "m/_index.md", "m/a.md", "m/b.md"]);
+}
+
+#[test]
+fn unwritten_translations_are_fallbacks() {
+    let mut sources: Vec<SourcePage> = [("_index.md", ""), ("a.md", ""), ("b.md", "")]
+        .iter()
+        .map(|(rel, front)| page(rel, front))
+        .collect();
+    let scaffold =
+        "---\ntitle: a\ntranslation: draft\n---\n\n<!-- Translate content/a.md here. -->\n";
+    sources.push(SourcePage::parse("a.mn.md", Path::new("a.mn.md"), scaffold, "zh").unwrap());
+    sources.push(page("b.mn.md", ""));
+    let site = resolve(config(), sources, &[], false).unwrap();
+    let mn = mn(&site);
+    let a = site.lookup("a.md", mn).unwrap();
+    assert!(a.fallback);
+    assert_eq!(site.source(a).path, Path::new("a.md"));
+    assert_eq!(a.text_lang, ZH);
+    assert!(!site.lookup("b.md", mn).unwrap().fallback);
+    assert_eq!(site.unwritten.len(), 1);
+    assert_eq!(site.sources[site.unwritten[0]].path, Path::new("a.mn.md"));
 }

@@ -173,6 +173,12 @@ fn new_translation_records_the_hash_and_goes_stale() {
     let text =
         std::fs::read_to_string(site.root().join("content/measures/organisation.mn.md")).unwrap();
     assert!(text.contains("translation: draft\nsource_hash: "), "{text}");
+    // Translated: counted as a draft.
+    std::fs::write(
+        site.root().join("content/measures/organisation.mn.md"),
+        text.replace("<!-- Translate", "ᠵᠣᠬᠢᠶᠠᠨ ᠪᠠᠢᠭᠤᠯᠤᠯᠲᠠ᠃\n<!-- Translate"),
+    )
+    .unwrap();
     assert!(site
         .run(&["status"])
         .stdout

@@ -2,6 +2,7 @@
 //! single test binary so the helpers in `support` compile and link once.
 
 mod a11y;
+mod authoring;
 mod bilingual;
 mod browser;
 mod build;
