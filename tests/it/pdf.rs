@@ -162,6 +162,13 @@ fn the_chinese_pdf_holds_every_page_title_and_an_outline_entry_per_chapter() {
             "no bookmark for {t}: {outline:?}"
         );
     }
+    // A heading that starts a page once came out twice in its bookmark
+    // ("1.41.4  致贫原因致贫原因"): a title is in its bookmark once.
+    for t in titles {
+        for o in outline.iter().filter(|o| o.contains(&squash(t))) {
+            assert_eq!(o.matches(&squash(t)).count(), 1, "a doubled bookmark: {o}");
+        }
+    }
     // The site links the PDF with its size once it exists.
     let home = std::fs::read_to_string(s.out.join("index.html")).unwrap();
     assert!(home.contains("href=/report.zh.pdf"), "{home}");
