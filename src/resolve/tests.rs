@@ -145,6 +145,8 @@ fn installments_by_edition_and_order() {
         day.editions[0].date.map(|d| d.to_string()).as_deref(),
         Some("2017-10-17")
     );
+    let next = day.next.expect("a recurring series has a next edition");
+    assert_eq!((next.number, next.date.to_string()), (5, "2018-10-17".to_string()));
     let b = s.lookup("b.md", ZH).unwrap();
     assert_eq!(b.series.map(|p| p.pos), Some(1));
     assert!(s
