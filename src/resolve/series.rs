@@ -133,7 +133,18 @@ pub(super) fn resolve(site: &mut Site) -> Result<Vec<Series>, Vec<Diagnostic>> {
     let mut all: Vec<Series> = map.into_values().collect();
     for (n, s) in all.iter_mut().enumerate() {
         s.installments.sort_by_key(|x| (x.year, x.order, x.entry));
-        let recurring = site.source(&site.entries[s.index]).front.recurring.clone();
+        // `recurring` is a setting, not text: a translated index without it
+        // follows the original's.
+        let index = &site.entries[s.index];
+        let recurring = site
+            .source(index)
+            .front
+            .recurring
+            .clone()
+            .or_else(|| {
+                let original = site.lookup(&index.key, LangId::DEFAULT)?;
+                site.source(original).front.recurring.clone()
+            });
         let mut years: Vec<i64> = s.installments.iter().map(|x| x.year).collect();
         years.dedup();
         s.editions = years

@@ -157,6 +157,25 @@ fn installments_by_edition_and_order() {
 }
 
 #[test]
+fn a_translated_series_index_follows_the_originals_recurring() {
+    let s = site(&[
+        ("_index.md", ""),
+        ("_index.mn.md", ""),
+        (
+            "series/day/_index.md",
+            "recurring: { first_year: 2014, month: 10, day: 17 }",
+        ),
+        ("series/day/_index.mn.md", ""),
+        ("a.md", "date: 2017-10-17\nseries: { id: day, order: 1 }"),
+        ("a.mn.md", "date: 2017-10-17\nseries: { id: day, order: 1 }"),
+    ]);
+    let m = mn(&s);
+    let day = s.series.iter().find(|x| x.lang == m).unwrap();
+    assert_eq!(day.editions[0].number, Some(4));
+    assert_eq!(day.next.map(|n| n.date.to_string()).as_deref(), Some("2018-10-17"));
+}
+
+#[test]
 fn unknown_series_or_missing_date_is_an_error() {
     let e = resolve(
         config(),
