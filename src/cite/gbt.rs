@@ -47,7 +47,11 @@ pub fn citation(work: &Work, et_al: &str) -> String {
     if let Some(c) = &work.container {
         s.push_str("//");
         let cresp = responsibility(&c.authors, et_al);
-        let cresp = if cresp.is_empty() { resp.clone() } else { cresp };
+        let cresp = if cresp.is_empty() {
+            resp.clone()
+        } else {
+            cresp
+        };
         if !cresp.is_empty() {
             s.push_str(&cresp);
             s.push_str(". ");

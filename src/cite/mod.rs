@@ -51,7 +51,11 @@ pub struct Work {
 /// on that day.
 pub fn accessed(site: &Site, entry: &Entry) -> Option<Date> {
     let front = &site.source(entry).front;
-    let revised = front.updated.as_ref().or(front.date.as_ref()).map(|d| d.date());
+    let revised = front
+        .updated
+        .as_ref()
+        .or(front.date.as_ref())
+        .map(|d| d.date());
     let site_date = site.config.date.as_ref().map(|d| d.date());
     revised.max(site_date)
 }

@@ -51,16 +51,19 @@ pub(super) fn check_localized(
     mut problem: impl FnMut(String, String),
 ) {
     match text {
-        Localized::One(s) if s.trim().is_empty() => {
-            problem(format!("`{key}` is empty"), format!("write the {key} or remove the key"))
-        }
+        Localized::One(s) if s.trim().is_empty() => problem(
+            format!("`{key}` is empty"),
+            format!("write the {key} or remove the key"),
+        ),
         Localized::One(_) => {}
         Localized::Many(m) => {
             for (code, s) in m {
                 if !languages.iter().any(|l| &l.code == code) {
                     let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
                     problem(
-                        format!("`{key}` has text for `{code}`, which is not a language of the site"),
+                        format!(
+                            "`{key}` has text for `{code}`, which is not a language of the site"
+                        ),
                         format!("use the codes under `languages:` ({})", codes.join(", ")),
                     );
                 } else if s.trim().is_empty() {

@@ -23,7 +23,10 @@ pub fn files(site: &Site) -> Vec<OutputFile> {
             (&l.cite.ris, formats::ris(&work)),
             (&l.cite.json, formats::csl_json(&work)),
         ] {
-            out.push(OutputFile::bytes(target.out_path.clone(), text.into_bytes()));
+            out.push(OutputFile::bytes(
+                target.out_path.clone(),
+                text.into_bytes(),
+            ));
         }
     }
     out

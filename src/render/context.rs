@@ -108,7 +108,10 @@ impl<'a> ViewBuilder<'a> {
             glossary: None,
             print: None,
             cite: Some(self.cite_view(entry)),
-            release: entry.parent.is_none().then(|| self.release_view(entry.lang)),
+            release: entry
+                .parent
+                .is_none()
+                .then(|| self.release_view(entry.lang)),
         }
     }
 
@@ -157,7 +160,9 @@ impl<'a> ViewBuilder<'a> {
             edition: get(&config.edition),
             publisher: get(&config.publisher),
             license: get(&config.license),
-            contact_name: contact.map(|c| c.name.get(code, default)).unwrap_or_default(),
+            contact_name: contact
+                .map(|c| c.name.get(code, default))
+                .unwrap_or_default(),
             contact_href: contact.map(|c| c.href()).unwrap_or_default(),
             contact_text: contact
                 .and_then(|c| c.email.clone().or_else(|| c.url.clone()))

@@ -136,15 +136,10 @@ pub(super) fn resolve(site: &mut Site) -> Result<Vec<Series>, Vec<Diagnostic>> {
         // `recurring` is a setting, not text: a translated index without it
         // follows the original's.
         let index = &site.entries[s.index];
-        let recurring = site
-            .source(index)
-            .front
-            .recurring
-            .clone()
-            .or_else(|| {
-                let original = site.lookup(&index.key, LangId::DEFAULT)?;
-                site.source(original).front.recurring.clone()
-            });
+        let recurring = site.source(index).front.recurring.clone().or_else(|| {
+            let original = site.lookup(&index.key, LangId::DEFAULT)?;
+            site.source(original).front.recurring.clone()
+        });
         let mut years: Vec<i64> = s.installments.iter().map(|x| x.year).collect();
         years.dedup();
         s.editions = years

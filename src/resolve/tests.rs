@@ -146,7 +146,10 @@ fn installments_by_edition_and_order() {
         Some("2017-10-17")
     );
     let next = day.next.expect("a recurring series has a next edition");
-    assert_eq!((next.number, next.date.to_string()), (5, "2018-10-17".to_string()));
+    assert_eq!(
+        (next.number, next.date.to_string()),
+        (5, "2018-10-17".to_string())
+    );
     let b = s.lookup("b.md", ZH).unwrap();
     assert_eq!(b.series.map(|p| p.pos), Some(1));
     assert!(s
@@ -172,7 +175,10 @@ fn a_translated_series_index_follows_the_originals_recurring() {
     let m = mn(&s);
     let day = s.series.iter().find(|x| x.lang == m).unwrap();
     assert_eq!(day.editions[0].number, Some(4));
-    assert_eq!(day.next.map(|n| n.date.to_string()).as_deref(), Some("2018-10-17"));
+    assert_eq!(
+        day.next.map(|n| n.date.to_string()).as_deref(),
+        Some("2018-10-17")
+    );
 }
 
 #[test]

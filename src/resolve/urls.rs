@@ -167,9 +167,14 @@ mod tests {
         assert!(enc.starts_with("mn/tags/%E1%A0%A0"), "{enc}");
         assert!(enc.contains("%E2%80%AF"), "U+202F encoded: {enc}");
         assert!(enc.contains("%20a%25b/"), "{enc}");
-        let back = percent_encoding::percent_decode_str(&enc).decode_utf8().unwrap();
+        let back = percent_encoding::percent_decode_str(&enc)
+            .decode_utf8()
+            .unwrap();
         assert_eq!(back, path);
         let u = Urls::new("https://e.org/r/", "/r/");
-        assert_eq!(u.absolute_ascii("data/a_b-c.d~/"), "https://e.org/r/data/a_b-c.d~/");
+        assert_eq!(
+            u.absolute_ascii("data/a_b-c.d~/"),
+            "https://e.org/r/data/a_b-c.d~/"
+        );
     }
 }

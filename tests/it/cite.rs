@@ -51,13 +51,17 @@ fn gbt_7714_citations_of_the_report_and_its_pages() {
     );
     // A Mongolian page showing the Chinese original keeps the title's language.
     assert!(
-        cite_text(&site.read("mn/articles/b2017/index.html"))
-            .starts_with("ᠲᠠᠪᠴᠠᠩ. <span lang=zh-Hans>二〇一七年综述</span>[EB/OL]//ᠲᠠᠪᠴᠠᠩ. ᠴᠤᠪᠷᠠᠯ. "),
+        cite_text(&site.read("mn/articles/b2017/index.html")).starts_with(
+            "ᠲᠠᠪᠴᠠᠩ. <span lang=zh-Hans>二〇一七年综述</span>[EB/OL]//ᠲᠠᠪᠴᠠᠩ. ᠴᠤᠪᠷᠠᠯ. "
+        ),
         "{}",
         cite_text(&site.read("mn/articles/b2017/index.html"))
     );
     let c = site.read("articles/c2017/index.html");
-    assert!(c.contains("<dt>更新日期</dt><dd><time datetime=2018-01-05>2018年1月5日</time>"), "{c}");
+    assert!(
+        c.contains("<dt>更新日期</dt><dd><time datetime=2018-01-05>2018年1月5日</time>"),
+        "{c}"
+    );
 }
 
 #[test]
@@ -67,7 +71,10 @@ fn citation_files_parse() {
     let bib = site.read("cite/report.bib");
     assert!(bib.starts_with("@misc{report-zh-2026,\n"), "{bib}");
     assert!(bib.contains("  title = {{系列测试}},\n"), "{bib}");
-    assert!(bib.contains("  author = {{内蒙古扶贫开发宣传平台}},\n"), "{bib}");
+    assert!(
+        bib.contains("  author = {{内蒙古扶贫开发宣传平台}},\n"),
+        "{bib}"
+    );
     assert!(bib.contains("  urldate = {2026-12-01},\n"), "{bib}");
     let depth = bib.chars().try_fold(0i32, |d, c| {
         let d = d + i32::from(c == '{') - i32::from(c == '}');
@@ -90,10 +97,15 @@ fn citation_files_parse() {
     assert_eq!(item["title"], "系列测试");
     assert_eq!(item["URL"], "https://example.org/");
     assert_eq!(item["publisher"], "内蒙古扶贫开发宣传平台");
-    assert_eq!(item["accessed"]["date-parts"][0], serde_json::json!([2026, 12, 1]));
+    assert_eq!(
+        item["accessed"]["date-parts"][0],
+        serde_json::json!([2026, 12, 1])
+    );
     let home = site.read("index.html");
     assert!(home.contains("href=/cite/report.bib"), "{home}");
-    assert!(site.read("mn/index.html").contains("href=/mn/cite/report.json"));
+    assert!(site
+        .read("mn/index.html")
+        .contains("href=/mn/cite/report.json"));
 }
 
 #[test]
@@ -108,7 +120,9 @@ fn home_shows_edition_publisher_and_contact() {
     ] {
         assert!(home.contains(needle), "{needle} missing in {home}");
     }
-    assert!(!site.read("articles/b2017/index.html").contains("class=release"));
+    assert!(!site
+        .read("articles/b2017/index.html")
+        .contains("class=release"));
 }
 
 #[test]
@@ -116,7 +130,10 @@ fn series_index_and_installments_name_the_next_edition() {
     let site = SiteTest::new("series");
     site.build();
     let index = site.read("series/day/index.html");
-    assert!(index.contains("<p class=next-edition>下一届：2018年10月17日</p>"), "{index}");
+    assert!(
+        index.contains("<p class=next-edition>下一届：2018年10月17日</p>"),
+        "{index}"
+    );
     let b = site.read("articles/b2017/index.html");
     assert!(b.contains("下一届：2018年10月17日"), "{b}");
     let mn = site.read("mn/series/day/index.html");
@@ -132,7 +149,10 @@ fn updated_before_date_is_an_error_at_its_line() {
     );
     site.run(&["build"]).fails_with(
         1,
-        &["content/articles/late.md:4", "`updated: 2017-10-01` is before"],
+        &[
+            "content/articles/late.md:4",
+            "`updated: 2017-10-01` is before",
+        ],
     );
 }
 
@@ -141,8 +161,10 @@ fn bad_release_config_is_an_error_at_its_line() {
     let site = SiteTest::new("series");
     let before = site.add_config("contact: { name: N }\n");
     let line = before.lines().count() + 1;
-    site.run(&["build"])
-        .fails_with(1, &[&format!("site.yaml:{line}"), "neither `email` nor `url`"]);
+    site.run(&["build"]).fails_with(
+        1,
+        &[&format!("site.yaml:{line}"), "neither `email` nor `url`"],
+    );
 }
 
 #[test]
@@ -150,11 +172,23 @@ fn og_locale_and_its_alternate() {
     let site = SiteTest::new("series");
     site.build();
     let zh = site.read("articles/b2017/index.html");
-    assert!(zh.contains("<meta content=zh_CN property=og:locale>"), "{zh}");
-    assert!(zh.contains("<meta content=mn_MN property=og:locale:alternate>"), "{zh}");
+    assert!(
+        zh.contains("<meta content=zh_CN property=og:locale>"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("<meta content=mn_MN property=og:locale:alternate>"),
+        "{zh}"
+    );
     let mn = site.read("mn/index.html");
-    assert!(mn.contains("<meta content=mn_MN property=og:locale>"), "{mn}");
-    assert!(mn.contains("<meta content=zh_CN property=og:locale:alternate>"), "{mn}");
+    assert!(
+        mn.contains("<meta content=mn_MN property=og:locale>"),
+        "{mn}"
+    );
+    assert!(
+        mn.contains("<meta content=zh_CN property=og:locale:alternate>"),
+        "{mn}"
+    );
     assert!(!mn.contains("mn_Mong") && !zh.contains("zh_Hans"));
 }
 
@@ -207,17 +241,32 @@ fn shipped_build_every_page_has_a_description_and_the_sitemap_is_ascii() {
         .split("<loc>")
         .skip(1)
         .map(|s| &s[..s.find("</loc>").unwrap()])
-        .chain(sitemap.split(" href=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]))
+        .chain(
+            sitemap
+                .split(" href=\"")
+                .skip(1)
+                .map(|s| &s[..s.find('"').unwrap()]),
+        )
     {
-        let path = url.strip_prefix("https://example.org/").unwrap_or_else(|| panic!("{url}"));
-        let decoded = percent_encoding::percent_decode_str(path).decode_utf8().unwrap();
+        let path = url
+            .strip_prefix("https://example.org/")
+            .unwrap_or_else(|| panic!("{url}"));
+        let decoded = percent_encoding::percent_decode_str(path)
+            .decode_utf8()
+            .unwrap();
         assert!(
-            out.path().join(decoded.as_ref()).join("index.html").is_file(),
+            out.path()
+                .join(decoded.as_ref())
+                .join("index.html")
+                .is_file(),
             "{url} → {decoded}: no page"
         );
         encoded += usize::from(path.contains('%'));
         locs += 1;
     }
     assert!(locs > 200 && encoded > 10, "{locs} URLs, {encoded} encoded");
-    assert!(sitemap.contains("%E2%80%AF"), "U+202F of a Mongolian tag, encoded");
+    assert!(
+        sitemap.contains("%E2%80%AF"),
+        "U+202F of a Mongolian tag, encoded"
+    );
 }
