@@ -8,6 +8,9 @@ use serde::Deserialize;
 use crate::diagnostics::Diagnostic;
 use crate::yaml;
 
+mod meta;
+pub use meta::Contact;
+
 /// A string given once for all languages or per language code.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(untagged)]
@@ -55,6 +58,14 @@ struct RawConfig {
     paginate_by: Option<usize>,
     #[serde(default)]
     date: Option<String>,
+    #[serde(default)]
+    authors: Vec<Localized>,
+    #[serde(default)]
+    edition: Option<Localized>,
+    #[serde(default)]
+    license: Option<Localized>,
+    #[serde(default)]
+    contact: Option<meta::RawContact>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -146,6 +157,14 @@ pub struct Config {
     pub paginate_by: Option<usize>,
     /// `date:`: the date `bichig new` gives new pages (the report's date).
     pub date: Option<crate::content::SourceDate>,
+    /// `authors:`: who wrote the report (people or bodies), per language.
+    pub authors: Vec<Localized>,
+    /// `edition:`: the edition statement (`中蒙双语版`), per language.
+    pub edition: Option<Localized>,
+    /// `license:`: terms of use of the report, per language.
+    pub license: Option<Localized>,
+    /// `contact:`: whom readers write to.
+    pub contact: Option<Contact>,
 }
 
 impl Config {
@@ -231,6 +250,27 @@ impl Config {
             }
         };
 
+        let texts = raw
+            .authors
+            .iter()
+            .map(|a| ("authors", a))
+            .chain(raw.edition.iter().map(|e| ("edition", e)))
+            .chain(raw.license.iter().map(|l| ("license", l)))
+            .chain(raw.publisher.iter().map(|p| ("publisher", p)));
+        for (key, text) in texts {
+            meta::check_localized(text, key, &languages, |m, h| {
+                problems.push(at(key, m).with_hint(h))
+            });
+        }
+        let contact = match raw.contact.map(|c| meta::contact(c, &languages, src, path)) {
+            None => None,
+            Some(Ok(c)) => Some(c),
+            Some(Err(p)) => {
+                problems.extend(p);
+                None
+            }
+        };
+
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -245,6 +285,10 @@ impl Config {
             theme,
             paginate_by: raw.paginate_by.filter(|&n| n > 0),
             date,
+            authors: raw.authors,
+            edition: raw.edition,
+            license: raw.license,
+            contact,
         })
     }
 
@@ -360,6 +404,27 @@ mod tests {
             assert_eq!(e[0].line, 3, "{bad}");
             assert!(e[0].message.contains("base_url"), "{bad}");
         }
+    }
+
+    #[test]
+    fn authors_edition_license_and_contact() {
+        let src = format!("{OK}authors: [{{ zh: 平台, mn: ᠲᠠᠪᠴᠠᠩ }}, Bao Lin]\nedition: {{ zh: 双语版 }}\nlicense: CC BY 4.0\ncontact: {{ email: a@example.org, name: {{ zh: 编辑部 }} }}\n");
+        let c = parse(&src).unwrap();
+        assert_eq!(c.authors.len(), 2);
+        assert_eq!(c.authors[0].get("mn", "zh"), "ᠲᠠᠪᠴᠠᠩ");
+        assert_eq!(c.edition.unwrap().get("mn", "zh"), "双语版");
+        assert_eq!(c.contact.unwrap().href(), "mailto:a@example.org");
+    }
+
+    #[test]
+    fn bad_release_fields_are_errors_with_line() {
+        let src = format!("{OK}authors: [{{ zh: \" \" }}]\nedition: {{ fr: x }}\ncontact:\n  email: not-an-address\n  name: N\n");
+        let e = parse(&src).unwrap_err();
+        let lines: Vec<usize> = e.iter().map(|d| d.line).collect();
+        assert_eq!(lines, vec![7, 8, 10], "{e:?}");
+        assert!(e[1].message.contains("`fr`"), "{}", e[1].message);
+        let e = parse(&format!("{OK}contact: {{ name: N }}\n")).unwrap_err();
+        assert!(e[0].message.contains("neither"), "{}", e[0].message);
     }
 
     #[test]

@@ -23,6 +23,7 @@
 #![deny(missing_docs)]
 
 pub mod check;
+pub mod cite;
 pub mod config;
 pub mod content;
 pub mod data;

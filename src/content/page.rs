@@ -82,6 +82,13 @@ pub struct FrontMatter {
     /// bad date is reported beside the page's other problems).
     #[serde(rename = "date")]
     date_written: Option<String>,
+    /// Last revision (`updated:`, as in Zola): a date not before `date`; read
+    /// from `updated:` by [`SourcePage::parse`].
+    #[serde(skip)]
+    pub updated: Option<SourceDate>,
+    /// `updated:` as written, until [`SourcePage::parse`] reads it.
+    #[serde(rename = "updated")]
+    updated_written: Option<String>,
     /// Summary; otherwise cut from the body.
     pub summary: Option<String>,
     /// Meta description; otherwise the summary.
@@ -198,6 +205,31 @@ impl SourcePage {
                 Ok(d) => front.date = Some(d),
                 Err(e) => problems.push(
                     Diagnostic::error(path, at("date"), 0, e)
+                        .with_hint("write dates as YYYY-MM-DD, e.g. 2017-10-17"),
+                ),
+            }
+        }
+        if let Some(written) = front.updated_written.take() {
+            match SourceDate::parse(&written) {
+                Ok(u) if front.date.as_ref().is_some_and(|d| u.date() < d.date()) => problems.push(
+                    Diagnostic::error(
+                        path,
+                        at("updated"),
+                        0,
+                        format!(
+                            "`updated: {written}` is before the page's `date: {}`",
+                            front
+                                .date
+                                .as_ref()
+                                .map(|d| d.to_string())
+                                .unwrap_or_default()
+                        ),
+                    )
+                    .with_hint("`updated` is the last revision: a date on or after `date`"),
+                ),
+                Ok(u) => front.updated = Some(u),
+                Err(e) => problems.push(
+                    Diagnostic::error(path, at("updated"), 0, e)
                         .with_hint("write dates as YYYY-MM-DD, e.g. 2017-10-17"),
                 ),
             }
@@ -434,5 +466,27 @@ mod tests {
                 "{r}"
             );
         }
+    }
+
+    #[test]
+    fn updated_is_a_date_not_before_date() {
+        let p = parse(
+            "a.md",
+            "---\ntitle: A\ndate: 2017-10-17\nupdated: 2018-01-05\n---\n",
+        )
+        .unwrap();
+        assert_eq!(
+            p.front.updated.map(|d| d.to_string()).as_deref(),
+            Some("2018-01-05")
+        );
+        let e = parse(
+            "a.md",
+            "---\ntitle: A\ndate: 2017-10-17\nupdated: 2017-10-16\n---\n",
+        )
+        .unwrap_err();
+        assert_eq!((e.len(), e[0].line), (1, 4));
+        assert!(e[0].message.contains("before"), "{}", e[0].message);
+        let e = parse("a.md", "---\ntitle: A\nupdated: 2017/10/18\n---\n").unwrap_err();
+        assert_eq!((e[0].line, e[0].message.contains("2017-10-18")), (3, true));
     }
 }

@@ -102,6 +102,13 @@ impl<'a> ViewBuilder<'a> {
             },
             print_url: if self.print { &l.print.url } else { "" },
             pdf: self.pdf_link(lang),
+            og_locale: &l.og_locale,
+            og_locale_alternates: site
+                .langs
+                .iter()
+                .filter(|o| o.id != lang && o.og_locale != l.og_locale)
+                .map(|o| o.og_locale.as_str())
+                .collect(),
         }
     }
 
@@ -135,6 +142,42 @@ impl<'a> ViewBuilder<'a> {
             ),
             None => String::new(),
         }
+    }
+
+    /// The last revision (`updated:`) of an entry's source as `YYYY-MM-DD`
+    /// and written in the entry's language; empty strings without one.
+    pub(super) fn updated(&self, entry: &Entry) -> (String, String) {
+        match &self.site.source(entry).front.updated {
+            Some(d) => (
+                d.date().to_string(),
+                format_date(
+                    d.date(),
+                    self.lang(entry.lang).style,
+                    self.strings(entry.lang),
+                ),
+            ),
+            None => (String::new(), String::new()),
+        }
+    }
+
+    /// "Next edition: <date>" of series `n` in `lang` (UI string
+    /// `next_edition`, `{date}` and `{edition}` replaced), or empty.
+    pub(super) fn next_edition(&self, n: usize, lang: LangId) -> String {
+        let Some(next) = self.site.series[n].next else {
+            return String::new();
+        };
+        let ed = Edition {
+            year: i64::from(next.date.year()),
+            number: Some(next.number),
+            date: Some(next.date),
+            installments: Vec::new(),
+        };
+        let (number, date) = self.edition_display(&ed, lang);
+        self.strings(lang)
+            .get("next_edition")
+            .map_or_else(|| date.clone(), |s| s.to_string())
+            .replace("{date}", &date)
+            .replace("{edition}", &number)
     }
 
     /// Entry `i` in a listing.
@@ -266,6 +309,7 @@ impl<'a> ViewBuilder<'a> {
             title: &self.site.source(index).title,
             url: &index.url,
             edition_display,
+            next_edition: self.next_edition(pos.series, entry.lang),
             prev: pos
                 .pos
                 .checked_sub(1)

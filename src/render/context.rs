@@ -4,7 +4,9 @@
 use std::borrow::Cow;
 
 use super::builder::{date_of, ViewBuilder};
-use super::views::{PageView, SectionRef, SectionView, TemplateContext, TranslationLink};
+use super::views::{
+    CiteView, PageView, ReleaseView, SectionRef, SectionView, TemplateContext, TranslationLink,
+};
 use crate::markdown::Rendered;
 use crate::resolve::{Entry, Lang, LangId, Target};
 
@@ -17,8 +19,11 @@ impl<'a> ViewBuilder<'a> {
         let summary: &'a str = &self.summaries[index];
         let description = match &src.front.description {
             Some(d) => Cow::Borrowed(d.as_str()),
-            None => Cow::Borrowed(summary),
+            None if !summary.trim().is_empty() => Cow::Borrowed(summary),
+            // A page without text still gets a description: the site's.
+            None => Cow::Borrowed(self.site_description(entry.lang)),
         };
+        let (updated, updated_display) = self.updated(entry);
         let (mut section, mut page) = (None, None);
         let prev = entry.prev.map(|i| self.nav_link(i));
         let next = entry.next.map(|i| self.nav_link(i));
@@ -32,6 +37,8 @@ impl<'a> ViewBuilder<'a> {
                 summary,
                 date: date_of(src),
                 date_display: self.date_display(entry),
+                updated: updated.clone(),
+                updated_display: updated_display.clone(),
                 toc: r.toc,
                 breadcrumbs: self.breadcrumbs(entry),
                 pages: entry.pages.iter().map(|&i| self.page_ref(i)).collect(),
@@ -44,6 +51,10 @@ impl<'a> ViewBuilder<'a> {
                 next,
                 series,
                 editions: self.editions(entry),
+                next_edition: entry
+                    .series_index_of
+                    .map(|n| self.next_edition(n, entry.lang))
+                    .unwrap_or_default(),
                 paginator: None,
             });
         } else {
@@ -55,6 +66,8 @@ impl<'a> ViewBuilder<'a> {
                 summary,
                 date: date_of(src),
                 date_display: self.date_display(entry),
+                updated,
+                updated_display,
                 tags: self.tag_links(entry),
                 toc: r.toc,
                 breadcrumbs: self.breadcrumbs(entry),
@@ -94,6 +107,66 @@ impl<'a> ViewBuilder<'a> {
             search: None,
             glossary: None,
             print: None,
+            cite: Some(self.cite_view(entry)),
+            release: entry
+                .parent
+                .is_none()
+                .then(|| self.release_view(entry.lang)),
+        }
+    }
+
+    /// The site's description in `lang`, else its title: what a page with no
+    /// text of its own describes itself with.
+    pub(super) fn site_description(&self, lang: LangId) -> &'a str {
+        let l = self.lang(lang);
+        if l.description.trim().is_empty() {
+            &l.title
+        } else {
+            &l.description
+        }
+    }
+
+    /// The "cite this" block of an entry: its GB/T 7714 citation and the
+    /// report's citation files.
+    fn cite_view(&self, entry: &Entry) -> CiteView<'a> {
+        let l = self.lang(entry.lang);
+        let et_al = self
+            .strings(entry.lang)
+            .get("cite_et_al")
+            .map_or("等", |s| s.as_str());
+        let text = crate::cite::gbt::citation(&crate::cite::entry(self.site, entry), et_al);
+        let html = (l.style != crate::locale::Style::Chinese
+            && text.chars().any(crate::script::is_cjk))
+        .then(|| crate::html::escape_tagging_han(&text, false, &self.site.han_tag));
+        CiteView {
+            text,
+            html,
+            bib_url: &l.cite.bib.url,
+            ris_url: &l.cite.ris.url,
+            json_url: &l.cite.json.url,
+        }
+    }
+
+    /// Edition, publisher, license and contact of the report in `lang`.
+    fn release_view(&self, lang: LangId) -> ReleaseView {
+        let config = &self.site.config;
+        let code = &self.lang(lang).code;
+        let default = &self.site.default_lang().code;
+        let get = |t: &Option<crate::config::Localized>| {
+            t.as_ref().map(|t| t.get(code, default)).unwrap_or_default()
+        };
+        let contact = config.contact.as_ref();
+        ReleaseView {
+            edition: get(&config.edition),
+            publisher: get(&config.publisher),
+            license: get(&config.license),
+            contact_name: contact
+                .map(|c| c.name.get(code, default))
+                .unwrap_or_default(),
+            contact_href: contact.map(|c| c.href()).unwrap_or_default(),
+            contact_text: contact
+                .and_then(|c| c.email.clone().or_else(|| c.url.clone()))
+                .unwrap_or_default(),
         }
     }
 
@@ -130,7 +203,7 @@ impl<'a> ViewBuilder<'a> {
         TemplateContext {
             site: self.site_view(lang, None),
             canonical,
-            description: Cow::Borrowed(""),
+            description: Cow::Borrowed(self.site_description(lang)),
             x_default: x_default(&translations),
             translations,
             fallback: false,
@@ -144,6 +217,8 @@ impl<'a> ViewBuilder<'a> {
             search: None,
             glossary: None,
             print: None,
+            cite: None,
+            release: None,
         }
     }
 }

@@ -15,7 +15,7 @@ use super::views::{Crumb, DataIndexView, DataRef, DataView};
 use crate::data::{format, DataTable};
 use crate::diagnostics::{line_col, Diagnostic};
 use crate::i18n::Strings;
-use crate::locale::format_date;
+use crate::locale::{format_date, Style};
 use crate::markdown::shortcodes::{self, Shortcode};
 use crate::output::OutputFile;
 use crate::resolve::{Entry, Figure, FigureKind, Figures, LangId, Site};
@@ -349,6 +349,11 @@ pub(super) fn data_pages(
                     ],
                 };
                 let mut page_ctx = b.generated(lang.id, |l| &l.data[ti].page);
+                page_ctx.description = Cow::Owned(table_description(
+                    &view.title,
+                    t.note.as_ref().map(|n| n.get(ctx.lang, ctx.default)),
+                    ctx.style,
+                ));
                 page_ctx.jsonld = super::jsonld::dataset(
                     &view.title,
                     &pages.page.permalink,
@@ -415,4 +420,16 @@ pub fn tables_text(
         }
     }
     out
+}
+
+/// A data page's meta description: the table's title, then its note.
+fn table_description(title: &str, note: Option<String>, style: Style) -> String {
+    match note.filter(|n| !n.trim().is_empty()) {
+        None => title.to_string(),
+        Some(n) => match style {
+            Style::Chinese => format!("{title}：{n}"),
+            Style::Mongolian => format!("{title}\u{1804} {n}"),
+            Style::Plain => format!("{title}: {n}"),
+        },
+    }
 }

@@ -75,6 +75,8 @@ fn empty_section<'a>(
         summary: "",
         date: String::new(),
         date_display: String::new(),
+        updated: String::new(),
+        updated_display: String::new(),
         toc: Vec::new(),
         breadcrumbs,
         pages: Vec::new(),
@@ -83,6 +85,7 @@ fn empty_section<'a>(
         next: None,
         series: None,
         editions: Vec::new(),
+        next_edition: String::new(),
         paginator: None,
     }
 }

@@ -5,6 +5,7 @@ mod body;
 pub use body::unknown_path;
 mod builder;
 pub mod chart;
+mod cite_files;
 mod context;
 pub mod data;
 pub mod datatable;
@@ -164,6 +165,7 @@ pub fn render_site(
         Err(d) => problems.extend(d),
     }
     files.extend(feeds);
+    files.extend(cite_files::files(site));
     timing::report("render: lists and feeds", t0.elapsed());
     let extra = site_files::sitemap_and_robots(site, &files);
     files.extend(extra);

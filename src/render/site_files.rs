@@ -1,5 +1,5 @@
 //! Site-wide files: Atom feed per language, `sitemap.xml` with hreflang
-//! alternates, `robots.txt`.
+//! alternates (percent-encoded URLs), `robots.txt`.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -80,15 +80,17 @@ pub fn sitemap_and_robots(site: &Site, files: &[OutputFile]) -> Vec<OutputFile> 
         let mut alternates: Vec<(String, String)> = Vec::new();
         if members.len() > 1 {
             for (li, dir) in members {
-                alternates.push((langs[*li].tag.clone(), site.urls.absolute(dir)));
+                alternates.push((langs[*li].tag.clone(), site.urls.absolute_ascii(dir)));
             }
             if let Some((_, dir)) = members.iter().find(|(li, _)| *li == 0) {
-                alternates.push(("x-default".to_string(), site.urls.absolute(dir)));
+                alternates.push(("x-default".to_string(), site.urls.absolute_ascii(dir)));
             }
         }
         for (_, dir) in members {
             urls.push(SitemapUrl {
-                loc: site.urls.absolute(dir),
+                // The sitemaps protocol takes URIs: Mongolian and Chinese
+                // segments (tags) percent-encoded.
+                loc: site.urls.absolute_ascii(dir),
                 alternates: alternates.clone(),
             });
         }

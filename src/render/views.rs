@@ -39,6 +39,43 @@ pub struct SiteView<'a> {
     pub print_url: &'a str,
     /// This language's PDF, when its size is known (set by `bichig pdf`).
     pub pdf: Option<PdfLink<'a>>,
+    /// `og:locale` of this language (`zh_CN`).
+    pub og_locale: &'a str,
+    /// `og:locale:alternate`: the other languages' locales.
+    pub og_locale_alternates: Vec<&'a str>,
+}
+
+/// "Cite this": the page's citation and the report's citation files.
+#[derive(Debug, Clone, Serialize)]
+pub struct CiteView<'a> {
+    /// GB/T 7714-2015 citation, in the page's language.
+    pub text: String,
+    /// The citation as HTML with its Chinese runs in `lang` spans, set only
+    /// on a page not in Chinese whose citation has some (a fallback's title).
+    pub html: Option<String>,
+    /// The report's BibTeX file.
+    pub bib_url: &'a str,
+    /// The report's RIS file.
+    pub ris_url: &'a str,
+    /// The report's CSL-JSON file.
+    pub json_url: &'a str,
+}
+
+/// Release information of the report (home page).
+#[derive(Debug, Clone, Serialize)]
+pub struct ReleaseView {
+    /// Edition statement, or empty.
+    pub edition: String,
+    /// Publisher, or empty.
+    pub publisher: String,
+    /// License text, or empty.
+    pub license: String,
+    /// Contact name, or empty.
+    pub contact_name: String,
+    /// Contact link (`mailto:` or a URL), or empty.
+    pub contact_href: String,
+    /// What the contact link shows (the address or URL).
+    pub contact_text: String,
 }
 
 /// A link to the PDF of the report in one language.
@@ -135,6 +172,10 @@ pub struct SectionView<'a> {
     pub date: String,
     /// Date written in the page's language (`2017年10月17日`), or empty.
     pub date_display: String,
+    /// Last revision (`updated:`) as `YYYY-MM-DD`, or empty.
+    pub updated: String,
+    /// The last revision written in the page's language, or empty.
+    pub updated_display: String,
     /// Headings of the body.
     pub toc: Vec<TocEntry>,
     /// Ancestors, from the home page down.
@@ -151,6 +192,8 @@ pub struct SectionView<'a> {
     pub series: Option<SeriesNav<'a>>,
     /// On a series index: its editions, newest first.
     pub editions: Vec<EditionView<'a>>,
+    /// On a recurring series' index: the next edition (`下一届：2018年10月17日`).
+    pub next_edition: String,
     /// Set when the listing is split into several pages.
     pub paginator: Option<Paginator<'a>>,
 }
@@ -172,6 +215,10 @@ pub struct PageView<'a> {
     pub date: String,
     /// Date written in the page's language (`2017年10月17日`), or empty.
     pub date_display: String,
+    /// Last revision (`updated:`) as `YYYY-MM-DD`, or empty.
+    pub updated: String,
+    /// The last revision written in the page's language, or empty.
+    pub updated_display: String,
     /// Tags, each with its term page.
     pub tags: Vec<TagLink<'a>>,
     /// Headings of the body.
@@ -239,6 +286,8 @@ pub struct SeriesNav<'a> {
     pub url: &'a str,
     /// Edition of this installment, written in the page's language (`第4届`).
     pub edition_display: String,
+    /// The series' next edition (`下一届：2018年10月17日`), or empty.
+    pub next_edition: String,
     /// Previous installment.
     pub prev: Option<NavLink<'a>>,
     /// Next installment.
@@ -321,6 +370,11 @@ pub struct TemplateContext<'a> {
     /// Set for `print.html`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub print: Option<super::print_view::PrintView<'a>>,
+    /// "Cite this" block of a content page (null elsewhere, so templates
+    /// shared with generated pages can name it).
+    pub cite: Option<CiteView<'a>>,
+    /// Release information, on the home page (null elsewhere).
+    pub release: Option<ReleaseView>,
 }
 
 /// The glossary page: every term in both languages.

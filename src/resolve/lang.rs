@@ -16,6 +16,19 @@ pub struct DataTarget {
     pub csv: Target,
 }
 
+/// The report's citation files of one language (`/cite/report.bib`, `.ris`,
+/// `.json`); a language whose report title is the default language's shares
+/// the default language's files.
+#[derive(Debug, Clone)]
+pub struct CiteTargets {
+    /// BibTeX.
+    pub bib: Target,
+    /// RIS.
+    pub ris: Target,
+    /// CSL-JSON.
+    pub json: Target,
+}
+
 /// A language and its generated pages.
 #[derive(Debug, Clone)]
 pub struct Lang {
@@ -70,12 +83,22 @@ pub struct Lang {
     /// `/report.<code>.pdf`: the print page as a PDF (made by `bichig pdf`,
     /// never by `build`).
     pub pdf: Target,
+    /// The report's citation files.
+    pub cite: CiteTargets,
+    /// `og:locale` value (`zh_CN`, `mn_MN`): see [`og_locale`].
+    pub og_locale: String,
 }
 
 /// The languages of `config`, with their generated pages (homes and menus are
 /// set once the entries exist).
 pub(super) fn langs(config: &Config, urls: &Urls, table_ids: &[&str]) -> Vec<Lang> {
     let default = &config.default_language().code;
+    let default_title = config.title.get(default, default);
+    let cite = |prefix: &str| CiteTargets {
+        bib: urls.file(&format!("{prefix}cite/report.bib")),
+        ris: urls.file(&format!("{prefix}cite/report.ris")),
+        json: urls.file(&format!("{prefix}cite/report.json")),
+    };
     config
         .languages
         .iter()
@@ -83,6 +106,12 @@ pub(super) fn langs(config: &Config, urls: &Urls, table_ids: &[&str]) -> Vec<Lan
         .map(|(i, l)| {
             let id = LangId::from_index(i);
             let prefix = Urls::lang_prefix(&l.code, id.is_default());
+            let title = config.title.get(&l.code, default);
+            let cite = if title == default_title {
+                cite("")
+            } else {
+                cite(&prefix)
+            };
             Lang {
                 id,
                 code: l.code.clone(),
@@ -90,7 +119,9 @@ pub(super) fn langs(config: &Config, urls: &Urls, table_ids: &[&str]) -> Vec<Lan
                 tag: l.tag.clone(),
                 writing_mode: l.writing_mode,
                 style: Style::for_tag(&l.tag),
-                title: config.title.get(&l.code, default),
+                title,
+                cite,
+                og_locale: og_locale(&l.tag),
                 description: config
                     .description
                     .as_ref()
@@ -131,4 +162,47 @@ pub(super) fn han_tag(langs: &[Lang]) -> String {
         .find(|l| l.style == Style::Chinese)
         .map_or("zh-Hans", |l| l.tag.as_str())
         .to_string()
+}
+
+/// The `og:locale` of a BCP 47 tag, in the `language_TERRITORY` form Open
+/// Graph readers take, from the locales Facebook accepts: Chinese by script
+/// (`zh-Hans` → `zh_CN`, `zh-Hant` → `zh_TW`), Mongolian `mn_MN` whatever the
+/// script (the only Mongolian locale on that list), other tags their language
+/// and region (`en-GB` → `en_GB`), or the language alone.
+pub fn og_locale(tag: &str) -> String {
+    let mut parts = tag.split(['-', '_']);
+    let lang = parts.next().unwrap_or("").to_ascii_lowercase();
+    let rest: Vec<&str> = parts.collect();
+    let region = rest
+        .iter()
+        .find(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_alphabetic()))
+        .map(|r| r.to_ascii_uppercase());
+    let script = rest
+        .iter()
+        .find(|p| p.len() == 4)
+        .map(|s| s.to_ascii_lowercase());
+    match (lang.as_str(), script.as_deref(), region) {
+        ("zh", _, Some(r)) => format!("zh_{r}"),
+        ("zh", Some("hant"), None) => "zh_TW".to_string(),
+        ("zh", _, None) => "zh_CN".to_string(),
+        ("mn", _, _) => "mn_MN".to_string(),
+        (l, _, Some(r)) => format!("{l}_{r}"),
+        (l, _, None) => l.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::og_locale;
+
+    #[test]
+    fn og_locales() {
+        assert_eq!(og_locale("zh-Hans"), "zh_CN");
+        assert_eq!(og_locale("zh-Hans-CN"), "zh_CN");
+        assert_eq!(og_locale("zh-Hant"), "zh_TW");
+        assert_eq!(og_locale("mn-Mong"), "mn_MN");
+        assert_eq!(og_locale("mn-Mong-CN"), "mn_MN");
+        assert_eq!(og_locale("en-GB"), "en_GB");
+        assert_eq!(og_locale("fr"), "fr");
+    }
 }

@@ -25,9 +25,9 @@ use crate::diagnostics::Diagnostic;
 
 pub use crate::config::LangId;
 pub use figures::{placements, Figure, FigureKind, Figures};
-pub use lang::{DataTarget, Lang};
+pub use lang::{og_locale, CiteTargets, DataTarget, Lang};
 pub use paths::OutputPaths;
-pub use series::{Edition, Installment, Series, SeriesPos, SERIES_DIR};
+pub use series::{Edition, Installment, NextEdition, Series, SeriesPos, SERIES_DIR};
 pub use tags::{tag_slug, TagRef, Term};
 pub use urls::{Target, Urls};
 

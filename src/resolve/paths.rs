@@ -29,6 +29,9 @@ impl Site {
                 &l.search_index,
                 &l.tags_index,
                 &l.data_index,
+                &l.cite.bib,
+                &l.cite.ris,
+                &l.cite.json,
             ] {
                 add(&t.out_path);
             }

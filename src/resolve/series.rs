@@ -51,6 +51,18 @@ pub struct Series {
     pub installments: Vec<Installment>,
     /// Editions, newest first.
     pub editions: Vec<Edition>,
+    /// The edition after the newest one, when the index has `recurring`:
+    /// relative to the newest edition (never to today), so builds repeat.
+    pub next: Option<NextEdition>,
+}
+
+/// The edition a recurring series expects next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NextEdition {
+    /// Its number (the newest edition's plus one).
+    pub number: i64,
+    /// Its date, from `recurring`.
+    pub date: Date,
 }
 
 /// Where an entry stands in its series.
@@ -105,6 +117,7 @@ pub(super) fn resolve(site: &mut Site) -> Result<Vec<Series>, Vec<Diagnostic>> {
                 index,
                 installments: Vec::new(),
                 editions: Vec::new(),
+                next: None,
             })
             .installments
             .push(Installment {
@@ -120,7 +133,13 @@ pub(super) fn resolve(site: &mut Site) -> Result<Vec<Series>, Vec<Diagnostic>> {
     let mut all: Vec<Series> = map.into_values().collect();
     for (n, s) in all.iter_mut().enumerate() {
         s.installments.sort_by_key(|x| (x.year, x.order, x.entry));
-        let recurring = site.source(&site.entries[s.index]).front.recurring.clone();
+        // `recurring` is a setting, not text: a translated index without it
+        // follows the original's.
+        let index = &site.entries[s.index];
+        let recurring = site.source(index).front.recurring.clone().or_else(|| {
+            let original = site.lookup(&index.key, LangId::DEFAULT)?;
+            site.source(original).front.recurring.clone()
+        });
         let mut years: Vec<i64> = s.installments.iter().map(|x| x.year).collect();
         years.dedup();
         s.editions = years
@@ -134,6 +153,13 @@ pub(super) fn resolve(site: &mut Site) -> Result<Vec<Series>, Vec<Diagnostic>> {
                 installments: Vec::new(),
             })
             .collect();
+        s.next = recurring.as_ref().and_then(|r| {
+            let year = s.editions.first()?.year + 1;
+            Some(NextEdition {
+                number: year - r.first_year + 1,
+                date: r.date_in(year)?,
+            })
+        });
         for (pos, x) in s.installments.iter_mut().enumerate() {
             // Editions are newest first, years oldest first.
             x.edition = s

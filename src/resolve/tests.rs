@@ -145,6 +145,11 @@ fn installments_by_edition_and_order() {
         day.editions[0].date.map(|d| d.to_string()).as_deref(),
         Some("2017-10-17")
     );
+    let next = day.next.expect("a recurring series has a next edition");
+    assert_eq!(
+        (next.number, next.date.to_string()),
+        (5, "2018-10-17".to_string())
+    );
     let b = s.lookup("b.md", ZH).unwrap();
     assert_eq!(b.series.map(|p| p.pos), Some(1));
     assert!(s
@@ -152,6 +157,28 @@ fn installments_by_edition_and_order() {
         .unwrap()
         .series_index_of
         .is_some());
+}
+
+#[test]
+fn a_translated_series_index_follows_the_originals_recurring() {
+    let s = site(&[
+        ("_index.md", ""),
+        ("_index.mn.md", ""),
+        (
+            "series/day/_index.md",
+            "recurring: { first_year: 2014, month: 10, day: 17 }",
+        ),
+        ("series/day/_index.mn.md", ""),
+        ("a.md", "date: 2017-10-17\nseries: { id: day, order: 1 }"),
+        ("a.mn.md", "date: 2017-10-17\nseries: { id: day, order: 1 }"),
+    ]);
+    let m = mn(&s);
+    let day = s.series.iter().find(|x| x.lang == m).unwrap();
+    assert_eq!(day.editions[0].number, Some(4));
+    assert_eq!(
+        day.next.map(|n| n.date.to_string()).as_deref(),
+        Some("2018-10-17")
+    );
 }
 
 #[test]

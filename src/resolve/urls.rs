@@ -62,6 +62,13 @@ impl Urls {
         format!("{}{path}", self.base_url)
     }
 
+    /// Absolute URL of `path` with each path segment percent-encoded as
+    /// RFC 3986 asks (`/` kept): ASCII only, for the sitemap, whose readers
+    /// take URIs, not the IRIs HTML links may be.
+    pub fn absolute_ascii(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, encode_path(path))
+    }
+
     /// Root-relative URL of a theme or site static file (`js/search.js`).
     pub fn asset(&self, path: &str) -> String {
         format!("{}{path}", self.base_path)
@@ -76,6 +83,36 @@ impl Urls {
     pub fn base_path(&self) -> &str {
         &self.base_path
     }
+}
+
+/// What a path segment may hold unencoded (RFC 3986 `pchar`: unreserved,
+/// sub-delims, `:` and `@`); everything else, `%` and non-ASCII included, is
+/// percent-encoded.
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b':')
+    .remove(b'@');
+
+/// `path` with each `/`-separated segment percent-encoded (UTF-8 bytes).
+pub fn encode_path(path: &str) -> String {
+    path.split('/')
+        .map(|seg| percent_encoding::utf8_percent_encode(seg, SEGMENT).to_string())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Listing page `n` (1-based) of the listing at `first`: the first is the listing
@@ -120,5 +157,24 @@ mod tests {
         assert_eq!(listing_pages(&u, &t, 0, Some(20)).len(), 1);
         assert_eq!(Urls::lang_prefix("mn", false), "mn/");
         assert_eq!(Urls::lang_prefix("zh", true), "");
+    }
+
+    #[test]
+    fn encoded_paths_are_ascii_and_decode_back() {
+        let path = "mn/tags/ᠠᠮᠢᠳᠤᠷᠠᠯ\u{202F}ᠤᠨ-x/金融 a%b/";
+        let enc = encode_path(path);
+        assert!(enc.is_ascii(), "{enc}");
+        assert!(enc.starts_with("mn/tags/%E1%A0%A0"), "{enc}");
+        assert!(enc.contains("%E2%80%AF"), "U+202F encoded: {enc}");
+        assert!(enc.contains("%20a%25b/"), "{enc}");
+        let back = percent_encoding::percent_decode_str(&enc)
+            .decode_utf8()
+            .unwrap();
+        assert_eq!(back, path);
+        let u = Urls::new("https://e.org/r/", "/r/");
+        assert_eq!(
+            u.absolute_ascii("data/a_b-c.d~/"),
+            "https://e.org/r/data/a_b-c.d~/"
+        );
     }
 }

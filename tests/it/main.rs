@@ -7,6 +7,7 @@ mod bilingual;
 mod browser;
 mod build;
 mod check;
+mod cite;
 mod data;
 mod discovery;
 mod hostile;
