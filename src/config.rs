@@ -55,6 +55,24 @@ struct RawConfig {
     paginate_by: Option<usize>,
     #[serde(default)]
     date: Option<String>,
+    #[serde(default)]
+    accessibility: Accessibility,
+}
+
+/// `accessibility:` of `site.yaml`: what the accessibility statement says
+/// beyond the theme's own text.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Accessibility {
+    /// Conformance target; `WCAG 2.1 AA` when not given.
+    #[serde(default)]
+    pub conformance: Option<String>,
+    /// Where readers report a problem: an e-mail address or a URL.
+    #[serde(default)]
+    pub contact: Option<String>,
+    /// More text for the statement, per language.
+    #[serde(default)]
+    pub text: Option<Localized>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -146,6 +164,8 @@ pub struct Config {
     pub paginate_by: Option<usize>,
     /// `date:`: the date `bichig new` gives new pages (the report's date).
     pub date: Option<crate::content::SourceDate>,
+    /// `accessibility:`, for the accessibility statement.
+    pub accessibility: Accessibility,
 }
 
 impl Config {
@@ -245,6 +265,7 @@ impl Config {
             theme,
             paginate_by: raw.paginate_by.filter(|&n| n > 0),
             date,
+            accessibility: raw.accessibility,
         })
     }
 

@@ -29,6 +29,8 @@ impl Site {
                 &l.search_index,
                 &l.tags_index,
                 &l.data_index,
+                &l.corrections_page,
+                &l.accessibility,
             ] {
                 add(&t.out_path);
             }
