@@ -77,6 +77,7 @@ impl<'a> ViewBuilder<'a> {
             None => String::new(),
         };
         let translations = self.translations(entry);
+        let corrections = self.correction_views(entry.lang, &entry.corrections);
         TemplateContext {
             site: sv,
             canonical: &entry.permalink,
@@ -94,6 +95,8 @@ impl<'a> ViewBuilder<'a> {
             search: None,
             glossary: None,
             print: None,
+            corrections,
+            accessibility: None,
         }
     }
 
@@ -144,6 +147,8 @@ impl<'a> ViewBuilder<'a> {
             search: None,
             glossary: None,
             print: None,
+            corrections: Vec::new(),
+            accessibility: None,
         }
     }
 }
