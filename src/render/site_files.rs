@@ -80,8 +80,15 @@ fn correction_entries(site: &Site, lang: &Lang, strings: &[Strings]) -> Vec<Feed
             date: c.date,
             updated: None,
             summary: c.what.clone(),
-            summary_html: None,
-            lang: site.lang(c.what_lang).tag.clone(),
+            // The title is in the feed's language; text of another keeps its own.
+            summary_html: (c.what_lang != lang.id).then(|| {
+                format!(
+                    "<span lang=\"{}\">{}</span>",
+                    site.lang(c.what_lang).tag,
+                    escape(&c.what)
+                )
+            }),
+            lang: lang.tag.clone(),
         })
         .collect()
 }

@@ -7,6 +7,7 @@ mod bilingual;
 mod browser;
 mod build;
 mod check;
+mod corrections;
 mod data;
 mod discovery;
 mod hostile;
