@@ -55,7 +55,11 @@ pub fn atom(
             None => format!("<summary>{}</summary>", escape_xml(&e.summary)),
         };
         let dates = match e.updated {
-            Some(u) => format!("<published>{}</published>\n<updated>{}</updated>", stamp(e.date), stamp(u)),
+            Some(u) => format!(
+                "<published>{}</published>\n<updated>{}</updated>",
+                stamp(e.date),
+                stamp(u)
+            ),
             None => format!("<updated>{}</updated>", stamp(e.date)),
         };
         out.push_str(&format!(
@@ -143,10 +147,16 @@ mod tests {
         assert!(xml.contains("<id>f</id>\n<updated>2016-02-29T00:00:00Z</updated>"));
         assert!(xml.contains("<id>https://e.org/a/</id>\n<updated>2015-12-31T00:00:00Z</updated>"));
         let mut corrected = entry("https://e.org/d/", "2015-01-01");
-        corrected.updated = Some(crate::content::SourceDate::parse("2016-03-01").unwrap().date());
+        corrected.updated = Some(
+            crate::content::SourceDate::parse("2016-03-01")
+                .unwrap()
+                .date(),
+        );
         let xml = atom("T", "f", "s", "zh-Hans", &[corrected]);
         assert!(xml.contains("<updated>2016-03-01T00:00:00Z</updated>\n<generator>"));
-        assert!(xml.contains("<published>2015-01-01T00:00:00Z</published>\n<updated>2016-03-01T00:00:00Z</updated>"));
+        assert!(xml.contains(
+            "<published>2015-01-01T00:00:00Z</published>\n<updated>2016-03-01T00:00:00Z</updated>"
+        ));
         let empty = atom("T", "f", "s", "zh-Hans", &[]);
         assert!(empty.contains("<updated>1970-01-01T00:00:00Z</updated>"));
     }

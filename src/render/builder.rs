@@ -5,8 +5,8 @@
 use std::borrow::Cow;
 
 use super::views::{
-    CorrectionView, Crumb, EditionView, NavItem, NavLink, PageRef, PdfLink, SeriesNav, SiteView, TagLink,
-    TranslationLink,
+    CorrectionView, Crumb, EditionView, NavItem, NavLink, PageRef, PdfLink, SeriesNav, SiteView,
+    TagLink, TranslationLink,
 };
 use crate::content::SourcePage;
 use crate::html::escape_tagging_han;
@@ -135,9 +135,10 @@ impl<'a> ViewBuilder<'a> {
                     Corrected::Page(_) => ("page", "correction_notice_page"),
                     Corrected::Table(_) => ("table", "correction_notice_table"),
                 };
-                let notice = strings
-                    .get(key)
-                    .map_or_else(|| date_display.clone(), |s| s.replace("{date}", &date_display));
+                let notice = strings.get(key).map_or_else(
+                    || date_display.clone(),
+                    |s| s.replace("{date}", &date_display),
+                );
                 CorrectionView {
                     date: c.date.to_string(),
                     date_display,

@@ -31,15 +31,18 @@ pub(super) fn pages(
     let site = b.site;
     let mut files = Vec::new();
     let mut problems = Vec::new();
-    let mut render = |lang: &Lang, name: &str, target: &Target, ctx| {
-        match templates.render(lang.id, name, &ctx, Path::new(name)) {
-            Ok(html) => files.push(OutputFile::page(
-                site.config.minify,
-                target.out_path.clone(),
-                html,
-            )),
-            Err(d) => problems.push(d),
-        }
+    let mut render = |lang: &Lang, name: &str, target: &Target, ctx| match templates.render(
+        lang.id,
+        name,
+        &ctx,
+        Path::new(name),
+    ) {
+        Ok(html) => files.push(OutputFile::page(
+            site.config.minify,
+            target.out_path.clone(),
+            html,
+        )),
+        Err(d) => problems.push(d),
     };
     for lang in &site.langs {
         if templates.has(CORRECTIONS) {

@@ -172,6 +172,9 @@ mod tests {
         let mn = LangId::from_index(1);
         assert_eq!(text(&what, "mn", "zh", mn), ("改".into(), LangId::DEFAULT));
         assert_eq!(text(&what, "zh", "zh", LangId::DEFAULT).0, "改");
-        assert_eq!(text(&Localized::One("x".into()), "mn", "zh", mn), ("x".into(), mn));
+        assert_eq!(
+            text(&Localized::One("x".into()), "mn", "zh", mn),
+            ("x".into(), mn)
+        );
     }
 }

@@ -25,8 +25,8 @@ use crate::content::SourcePage;
 use crate::diagnostics::Diagnostic;
 
 pub use crate::config::LangId;
-pub use figures::{placements, Figure, FigureKind, Figures};
 pub use corrections::{Corrected, CorrectionItem, TableCorrections};
+pub use figures::{placements, Figure, FigureKind, Figures};
 pub use lang::{DataTarget, Lang};
 pub use paths::OutputPaths;
 pub use series::{Edition, Installment, Series, SeriesPos, SERIES_DIR};
