@@ -11,11 +11,34 @@
 //! is dated on or after the publication it corrects (a page's `date:`, a
 //! table's `as_of:`).
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
 use super::date::{Date, SourceDate};
-use crate::config::Localized;
 use crate::yaml::Spans;
+
+/// What changed: one text for every language or one per language code (the
+/// shape of `config::Localized`, which content cannot use: config reads dates
+/// from here).
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum What {
+    /// The same text in every language.
+    One(String),
+    /// Text per language code.
+    Many(BTreeMap<String, String>),
+}
+
+impl What {
+    /// The text for `lang`, if written for it (a single text is for all).
+    pub fn get(&self, lang: &str) -> Option<&str> {
+        match self {
+            What::One(s) => Some(s),
+            What::Many(m) => m.get(lang).map(String::as_str),
+        }
+    }
+}
 
 /// A correction as written.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
@@ -24,7 +47,7 @@ pub struct RawCorrection {
     /// `YYYY-MM-DD`.
     pub date: String,
     /// What changed, per language.
-    pub what: Localized,
+    pub what: What,
 }
 
 /// A validated correction.
@@ -33,7 +56,7 @@ pub struct Correction {
     /// The day the correction was made.
     pub date: Date,
     /// What changed, per language.
-    pub what: Localized,
+    pub what: What,
 }
 
 /// A problem with correction `index` (0-based) of a list.
@@ -111,7 +134,7 @@ mod tests {
     fn raw(date: &str) -> RawCorrection {
         RawCorrection {
             date: date.into(),
-            what: Localized::One("x".into()),
+            what: What::One("x".into()),
         }
     }
 
@@ -148,6 +171,14 @@ mod tests {
     fn a_bad_date_is_refused_without_publication() {
         let e = validate(&[raw("2017/10/20")], None, "date").unwrap_err();
         assert!(e[0].message.contains("2017-10-20"), "{}", e[0].message);
+    }
+
+    #[test]
+    fn what_per_language_or_for_all() {
+        let many = What::Many([("zh".to_string(), "改".to_string())].into());
+        assert_eq!(many.get("zh"), Some("改"));
+        assert_eq!(many.get("mn"), None);
+        assert_eq!(What::One("x".into()).get("mn"), Some("x"));
     }
 
     #[test]

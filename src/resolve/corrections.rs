@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use super::{Site, Target};
 use crate::config::{LangId, Localized};
+use crate::content::corrections::What;
 use crate::content::date::Date;
 use crate::content::Correction;
 
@@ -75,7 +76,7 @@ pub fn attach(site: &mut Site, tables: &[TableCorrections<'_>]) {
                 .filter(|o| o.path != own.path);
             let all = original.into_iter().chain([own]);
             for c in all.flat_map(|s| &s.corrections) {
-                let (what, what_lang) = text(&c.what, &code, &default, lang_id);
+                let (what, what_lang) = what_in(&c.what, &code, &default, lang_id);
                 items.push(CorrectionItem {
                     date: c.date,
                     what,
@@ -98,7 +99,7 @@ pub fn attach(site: &mut Site, tables: &[TableCorrections<'_>]) {
             };
             let (title, title_lang) = text(t.title, &code, &default, lang_id);
             for c in t.corrections {
-                let (what, what_lang) = text(&c.what, &code, &default, lang_id);
+                let (what, what_lang) = what_in(&c.what, &code, &default, lang_id);
                 items.push(CorrectionItem {
                     date: c.date,
                     what,
@@ -139,6 +140,19 @@ fn text(what: &Localized, code: &str, default: &str, lang: LangId) -> (String, L
         }
         _ => (what.get(code, default), lang),
     }
+}
+
+/// [`What`] in `code`, else in the default language, else any, with the
+/// language it is in (`LangId::DEFAULT` for any but `code`).
+fn what_in(what: &What, code: &str, default: &str, lang: LangId) -> (String, LangId) {
+    if let Some(t) = what.get(code) {
+        return (t.to_string(), lang);
+    }
+    let text = match what {
+        What::Many(m) => m.get(default).or_else(|| m.values().next()),
+        What::One(_) => None,
+    };
+    (text.cloned().unwrap_or_default(), LangId::DEFAULT)
 }
 
 /// A source key as an anchor: `measures/finance.md` → `measures-finance`,
