@@ -66,6 +66,24 @@ struct RawConfig {
     license: Option<Localized>,
     #[serde(default)]
     contact: Option<meta::RawContact>,
+    #[serde(default)]
+    accessibility: Accessibility,
+}
+
+/// `accessibility:` of `site.yaml`: what the accessibility statement says
+/// beyond the theme's own text.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Accessibility {
+    /// Conformance target; `WCAG 2.1 AA` when not given.
+    #[serde(default)]
+    pub conformance: Option<String>,
+    /// Where readers report a problem: an e-mail address or a URL.
+    #[serde(default)]
+    pub contact: Option<String>,
+    /// More text for the statement, per language.
+    #[serde(default)]
+    pub text: Option<Localized>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -165,6 +183,8 @@ pub struct Config {
     pub license: Option<Localized>,
     /// `contact:`: whom readers write to.
     pub contact: Option<Contact>,
+    /// `accessibility:`, for the accessibility statement.
+    pub accessibility: Accessibility,
 }
 
 impl Config {
@@ -289,6 +309,7 @@ impl Config {
             edition: raw.edition,
             license: raw.license,
             contact,
+            accessibility: raw.accessibility,
         })
     }
 

@@ -298,6 +298,15 @@ pub fn resolve_site(loaded: Loaded, drafts: bool) -> Result<Resolved, Error> {
     let ids: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
     let mut site = resolve::resolve(config, sources, &ids, drafts).map_err(Error::Content)?;
     site.glossary = glossary;
+    let corrected: Vec<resolve::TableCorrections<'_>> = tables
+        .iter()
+        .map(|t| resolve::TableCorrections {
+            id: &t.id,
+            title: &t.title,
+            corrections: &t.corrections,
+        })
+        .collect();
+    resolve::corrections::attach(&mut site, &corrected);
     site.static_paths = statics.iter().map(|f| f.path.clone()).collect();
     warnings.sort_by(|a, b| a.path.cmp(&b.path));
     let pdf_sizes = vec![None; site.langs.len()];

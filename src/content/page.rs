@@ -110,6 +110,9 @@ pub struct FrontMatter {
     /// Old URLs (root-relative, within this page's language) that redirect here.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Corrections made since publication (see [`super::corrections`]).
+    #[serde(default)]
+    pub corrections: Vec<super::corrections::RawCorrection>,
 }
 
 /// A parsed content file.
@@ -139,6 +142,8 @@ pub struct SourcePage {
     /// [`source_hash`](super::translatable::source_hash) of this page's
     /// translatable text: what a translation records of its original.
     pub hash: String,
+    /// Validated `corrections:`, as written (each on or after `date:`).
+    pub corrections: Vec<super::Correction>,
 }
 
 /// File name parts: `finance.mn.md` → (`finance`, Some(`mn`)).
@@ -284,6 +289,16 @@ impl SourcePage {
                 );
             }
         }
+        let published = front.date.as_ref().map(SourceDate::date);
+        let corrections = super::corrections::validate(&front.corrections, published, "date")
+            .unwrap_or_else(|errors| {
+                let spans = yaml::Spans::parse(yaml_src, frontmatter::YAML_LINE_OFFSET);
+                problems.extend(errors.into_iter().map(|p| {
+                    let line = super::corrections::line_of(&spans, p.index);
+                    Diagnostic::error(path, line, 0, p.message).with_hint(p.hint)
+                }));
+                Vec::new()
+            });
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -297,6 +312,7 @@ impl SourcePage {
             body: split.body.to_string(),
             body_line_offset: split.body_line_offset,
             hash: String::new(),
+            corrections,
             front,
             title,
             slug,

@@ -158,7 +158,7 @@ impl Places for CsvPlaces<'_> {
             Origin::RowKey { index, key } | Origin::Cell { index, key } => {
                 (self.path, self.csv.pos(self.text, *index, Some(key)))
             }
-            Origin::Field(_) | Origin::Value(_) | Origin::Column { .. } => {
+            Origin::Field(_) | Origin::Value(_) | Origin::Column { .. } | Origin::Correction(_) => {
                 self.sidecar.place(origin)
             }
         }

@@ -28,6 +28,8 @@ pub(crate) enum Origin {
     RowKey { index: usize, key: String },
     /// The value of `key` in row `index`.
     Cell { index: usize, key: String },
+    /// The date of correction `index` (0-based) under `corrections:`.
+    Correction(usize),
 }
 
 /// A problem found by validation, before it has a file and position.
@@ -158,6 +160,10 @@ impl Places for YamlPlaces {
             Origin::Row(index) => root.get("rows").index(*index).pos(),
             Origin::RowKey { index, key } => root.get("rows").index(*index).get(key).key_pos(),
             Origin::Cell { index, key } => root.get("rows").index(*index).get(key).pos(),
+            Origin::Correction(index) => Pos {
+                line: crate::content::corrections::line_of(&self.spans, *index),
+                column: 0,
+            },
         };
         (&self.path, pos)
     }

@@ -84,6 +84,8 @@ pub struct DataTable {
     pub columns: Vec<Column>,
     /// Rows.
     pub rows: Vec<Row>,
+    /// Corrections made since publication, as written (each on or after `as_of`).
+    pub corrections: Vec<crate::content::Correction>,
 }
 
 impl DataTable {
@@ -138,6 +140,8 @@ pub(crate) struct RawTable {
     pub(crate) columns: Vec<RawColumn>,
     #[serde(default)]
     pub(crate) rows: Option<Vec<RawRow>>,
+    #[serde(default)]
+    pub(crate) corrections: Vec<crate::content::corrections::RawCorrection>,
 }
 
 impl RawTable {

@@ -262,6 +262,16 @@ pub(crate) fn build(
         out_rows.push(Row { id, cells, at });
     }
     errors.extend(undeclared_keys(&columns, &unknown, &used));
+    let corrections = match &as_of {
+        Some(d) => crate::content::corrections::validate(&raw.corrections, Some(d.date()), "as_of")
+            .unwrap_or_else(|problems| {
+                errors.extend(problems.into_iter().map(|p| {
+                    Problem::error(Origin::Correction(p.index), p.message).with_hint(p.hint)
+                }));
+                Vec::new()
+            }),
+        None => Vec::new(),
+    };
     let Some(as_of) = as_of.filter(|_| errors.is_empty()) else {
         return Err(errors);
     };
@@ -274,6 +284,7 @@ pub(crate) fn build(
         note: raw.note,
         columns,
         rows: out_rows,
+        corrections,
     };
     Ok((table, warnings))
 }

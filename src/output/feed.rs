@@ -9,8 +9,14 @@ pub struct FeedEntry {
     pub title: String,
     /// Absolute URL.
     pub url: String,
+    /// `<id>`: the permanent id (the page's URL; a correction's anchor on the
+    /// corrections page).
+    pub id: String,
     /// Publication day.
     pub date: Date,
+    /// Day of the last significant change (a correction), when after `date`:
+    /// then `date` is written as `<published>`.
+    pub updated: Option<Date>,
     /// Plain-text summary.
     pub summary: String,
     /// The summary as HTML, when it needs markup (Chinese names inside a
@@ -32,7 +38,7 @@ pub fn atom(
     let stamp = |d: Date| format!("{d}T00:00:00Z");
     let updated = entries
         .iter()
-        .map(|e| e.date)
+        .map(|e| e.updated.unwrap_or(e.date))
         .max()
         .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), stamp);
     let mut out = format!(
@@ -48,13 +54,20 @@ pub fn atom(
             Some(html) => format!("<summary type=\"html\">{}</summary>", escape_xml(html)),
             None => format!("<summary>{}</summary>", escape_xml(&e.summary)),
         };
+        let dates = match e.updated {
+            Some(u) => format!(
+                "<published>{}</published>\n<updated>{}</updated>",
+                stamp(e.date),
+                stamp(u)
+            ),
+            None => format!("<updated>{}</updated>", stamp(e.date)),
+        };
         out.push_str(&format!(
-            "<entry xml:lang=\"{}\">\n<title>{}</title>\n<link href=\"{}\"/>\n<id>{}</id>\n<updated>{}</updated>\n{summary}\n</entry>\n",
+            "<entry xml:lang=\"{}\">\n<title>{}</title>\n<link href=\"{}\"/>\n<id>{}</id>\n{dates}\n{summary}\n</entry>\n",
             escape_xml(&e.lang),
             escape_xml(&e.title),
             escape_xml(&e.url),
-            escape_xml(&e.url),
-            stamp(e.date),
+            escape_xml(&e.id),
         ));
     }
     out.push_str("</feed>\n");
@@ -70,6 +83,8 @@ mod tests {
         let e = FeedEntry {
             title: "金融 <script>&".into(),
             url: "https://e.org/a/".into(),
+            id: "https://e.org/a/".into(),
+            updated: None,
             date: crate::content::SourceDate::parse("2017-10-17")
                 .unwrap()
                 .date(),
@@ -95,6 +110,8 @@ mod tests {
         let e = FeedEntry {
             title: "t".into(),
             url: "https://e.org/mn/a/".into(),
+            id: "https://e.org/mn/a/".into(),
+            updated: None,
             date: crate::content::SourceDate::parse("2017-10-17")
                 .unwrap()
                 .date(),
@@ -114,6 +131,8 @@ mod tests {
         let entry = |url: &str, date: &str| FeedEntry {
             title: "t".into(),
             url: url.into(),
+            id: url.into(),
+            updated: None,
             date: crate::content::SourceDate::parse(date).unwrap().date(),
             summary: String::new(),
             summary_html: None,
@@ -127,6 +146,17 @@ mod tests {
         let xml = atom("T", "f", "s", "zh-Hans", &entries);
         assert!(xml.contains("<id>f</id>\n<updated>2016-02-29T00:00:00Z</updated>"));
         assert!(xml.contains("<id>https://e.org/a/</id>\n<updated>2015-12-31T00:00:00Z</updated>"));
+        let mut corrected = entry("https://e.org/d/", "2015-01-01");
+        corrected.updated = Some(
+            crate::content::SourceDate::parse("2016-03-01")
+                .unwrap()
+                .date(),
+        );
+        let xml = atom("T", "f", "s", "zh-Hans", &[corrected]);
+        assert!(xml.contains("<updated>2016-03-01T00:00:00Z</updated>\n<generator>"));
+        assert!(xml.contains(
+            "<published>2015-01-01T00:00:00Z</published>\n<updated>2016-03-01T00:00:00Z</updated>"
+        ));
         let empty = atom("T", "f", "s", "zh-Hans", &[]);
         assert!(empty.contains("<updated>1970-01-01T00:00:00Z</updated>"));
     }

@@ -5,14 +5,14 @@
 use std::borrow::Cow;
 
 use super::views::{
-    Crumb, EditionView, NavItem, NavLink, PageRef, PdfLink, SeriesNav, SiteView, TagLink,
-    TranslationLink,
+    CorrectionView, Crumb, EditionView, NavItem, NavLink, PageRef, PdfLink, SeriesNav, SiteView,
+    TagLink, TranslationLink,
 };
 use crate::content::SourcePage;
 use crate::html::escape_tagging_han;
 use crate::i18n::Strings;
 use crate::locale::{format_date, ordinal, Style};
-use crate::resolve::{Edition, Entry, Lang, LangId, Site, Target};
+use crate::resolve::{Corrected, Edition, Entry, Lang, LangId, Site, Target};
 use crate::script::is_cjk;
 
 /// What views are made from: the site, each entry's summary, the UI strings,
@@ -23,6 +23,9 @@ pub(super) struct ViewBuilder<'a> {
     pub(super) strings: &'a [Strings],
     pub(super) pdf_sizes: &'a [Option<u64>],
     pub(super) print: bool,
+    /// Whether the theme has `corrections.html` and `accessibility.html`.
+    pub(super) corrections_page: bool,
+    pub(super) accessibility_page: bool,
 }
 
 /// A file size for readers, in decimal units with one significant decimal at
@@ -109,7 +112,55 @@ impl<'a> ViewBuilder<'a> {
                 .filter(|o| o.id != lang && o.og_locale != l.og_locale)
                 .map(|o| o.og_locale.as_str())
                 .collect(),
+            corrections_url: if self.corrections_page {
+                &l.corrections_page.url
+            } else {
+                ""
+            },
+            accessibility_url: if self.accessibility_page {
+                &l.accessibility.url
+            } else {
+                ""
+            },
         }
+    }
+
+    /// Corrections `indexes` of `lang`'s list, with their notices.
+    pub(super) fn correction_views(
+        &self,
+        lang: LangId,
+        indexes: &[usize],
+    ) -> Vec<CorrectionView<'a>> {
+        let l = self.lang(lang);
+        let strings = self.strings(lang);
+        indexes
+            .iter()
+            .filter_map(|&n| l.corrections.get(n))
+            .map(|c| {
+                let date_display = format_date(c.date, l.style, strings);
+                let (kind, key) = match c.on {
+                    Corrected::Page(_) => ("page", "correction_notice_page"),
+                    Corrected::Table(_) => ("table", "correction_notice_table"),
+                };
+                let notice = strings.get(key).map_or_else(
+                    || date_display.clone(),
+                    |s| s.replace("{date}", &date_display),
+                );
+                CorrectionView {
+                    date: c.date.to_string(),
+                    date_display,
+                    what: &c.what,
+                    what_tag: &self.lang(c.what_lang).tag,
+                    kind,
+                    title: &c.title,
+                    title_tag: &self.lang(c.title_lang).tag,
+                    url: &c.target.url,
+                    anchor: &c.anchor,
+                    link: format!("{}#{}", l.corrections_page.url, c.anchor),
+                    notice,
+                }
+            })
+            .collect()
     }
 
     /// The link to `lang`'s PDF, when its size is known.

@@ -90,6 +90,7 @@ impl<'a> ViewBuilder<'a> {
             None => String::new(),
         };
         let translations = self.translations(entry);
+        let corrections = self.correction_views(entry.lang, &entry.corrections);
         TemplateContext {
             site: sv,
             canonical: &entry.permalink,
@@ -107,6 +108,8 @@ impl<'a> ViewBuilder<'a> {
             search: None,
             glossary: None,
             print: None,
+            corrections,
+            accessibility: None,
             cite: Some(self.cite_view(entry)),
             release: entry
                 .parent
@@ -219,6 +222,8 @@ impl<'a> ViewBuilder<'a> {
             print: None,
             cite: None,
             release: None,
+            corrections: Vec::new(),
+            accessibility: None,
         }
     }
 }

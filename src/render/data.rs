@@ -363,6 +363,7 @@ pub(super) fn data_pages(
                     view.source,
                 );
                 page_ctx.data = Some(view);
+                page_ctx.corrections = b.correction_views(lang.id, &lang.data[ti].corrections);
                 let html = templates.render(lang.id, "data.html", &page_ctx, &t.path)?;
                 Ok(vec![
                     OutputFile::page(site.config.minify, pages.page.out_path.clone(), html),

@@ -16,6 +16,7 @@ pub mod print;
 pub mod print_view;
 mod search_page;
 mod site_files;
+mod statements;
 pub mod views;
 
 use std::path::Path;
@@ -92,6 +93,8 @@ pub fn render_site(
         strings,
         pdf_sizes: &pdf_sizes,
         print: templates.has(print::TEMPLATE),
+        corrections_page: templates.has(statements::CORRECTIONS),
+        accessibility_page: templates.has(statements::ACCESSIBILITY),
     };
     // The print page reads the bodies before the pages take them.
     let print = print::pages(&builder, templates, &rendered, &data);
@@ -155,10 +158,14 @@ pub fn render_site(
         Ok(f) => files.extend(f),
         Err(d) => problems.extend(d),
     }
+    match statements::pages(&builder, templates) {
+        Ok(f) => files.extend(f),
+        Err(d) => problems.extend(d),
+    }
     // Feeds (serial per language) are written while the tag pages render.
     let (tags, feeds) = rayon::join(
         || listing::tag_pages(&builder, templates),
-        || site_files::feeds(site, &summaries),
+        || site_files::feeds(site, &summaries, strings),
     );
     match tags {
         Ok(f) => files.extend(f),
@@ -291,6 +298,8 @@ pub fn render_source(
         strings,
         pdf_sizes: &cx.pdf_sizes,
         print: templates.has(print::TEMPLATE),
+        corrections_page: templates.has(statements::CORRECTIONS),
+        accessibility_page: templates.has(statements::ACCESSIBILITY),
     };
     // On this thread: rayon's pool may be busy with a full build.
     let mut files = Vec::new();

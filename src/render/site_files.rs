@@ -8,12 +8,17 @@ use rayon::prelude::*;
 use crate::content::SourceDate;
 use crate::diagnostics::Diagnostic;
 use crate::html::escape;
+use crate::i18n::Strings;
+use crate::resolve::Lang;
 
 use crate::output::{atom, robots_txt, sitemap_xml, FeedEntry, OutputFile, SitemapUrl};
 use crate::resolve::Site;
 
 /// `atom.xml` (and `<code>/atom.xml`): the dated pages of each language, newest first.
-pub fn feeds(site: &Site, summaries: &[String]) -> Vec<OutputFile> {
+/// Each correction is an entry of its own besides the corrected page's (whose
+/// `<updated>` moves to the correction's day): tables have no entry, and feed
+/// readers rarely show an entry again when only its `<updated>` changes.
+pub fn feeds(site: &Site, summaries: &[String], strings: &[Strings]) -> Vec<OutputFile> {
     site.langs
         .par_iter()
         .map(|lang| {
@@ -30,7 +35,14 @@ pub fn feeds(site: &Site, summaries: &[String]) -> Vec<OutputFile> {
                         FeedEntry {
                             title: src.title.clone(),
                             url: e.permalink.clone(),
+                            id: e.permalink.clone(),
                             date: date.date(),
+                            updated: e
+                                .corrections
+                                .first()
+                                .and_then(|&n| lang.corrections.get(n))
+                                .map(|c| c.date)
+                                .filter(|&d| d > date.date()),
                             summary: summaries[i].clone(),
                             summary_html: super::builder::tagged_summary(site, e, &summaries[i]),
                             lang: site.lang(e.text_lang).tag.clone(),
@@ -39,7 +51,8 @@ pub fn feeds(site: &Site, summaries: &[String]) -> Vec<OutputFile> {
                 })
                 .collect();
             entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.url.cmp(&b.1.url)));
-            let entries: Vec<FeedEntry> = entries.into_iter().map(|(_, e)| e).collect();
+            let pages = entries.into_iter().map(|(_, e)| e);
+            let entries = with_corrections(pages, correction_entries(site, lang, strings));
             let xml = atom(
                 &lang.title,
                 &lang.feed.permalink,
@@ -50,6 +63,52 @@ pub fn feeds(site: &Site, summaries: &[String]) -> Vec<OutputFile> {
             OutputFile::bytes(lang.feed.out_path.clone(), xml.into_bytes())
         })
         .collect()
+}
+
+/// A feed entry per correction of `lang`, newest first: its id is the
+/// correction's anchor on the corrections page, its link the corrected page.
+fn correction_entries(site: &Site, lang: &Lang, strings: &[Strings]) -> Vec<FeedEntry> {
+    let title = strings
+        .get(lang.id.index())
+        .and_then(|s| s.get("correction_feed_title"));
+    lang.corrections
+        .iter()
+        .map(|c| FeedEntry {
+            title: title.map_or_else(|| c.title.clone(), |t| t.replace("{title}", &c.title)),
+            url: c.target.permalink.clone(),
+            id: format!("{}#{}", lang.corrections_page.permalink, c.anchor),
+            date: c.date,
+            updated: None,
+            summary: c.what.clone(),
+            // The title is in the feed's language; text of another keeps its own.
+            summary_html: (c.what_lang != lang.id).then(|| {
+                format!(
+                    "<span lang=\"{}\">{}</span>",
+                    site.lang(c.what_lang).tag,
+                    escape(&c.what)
+                )
+            }),
+            lang: lang.tag.clone(),
+        })
+        .collect()
+}
+
+/// `pages` and `corrections` (each newest first) merged, newest first; a
+/// correction goes before a page of the same day.
+fn with_corrections(
+    pages: impl Iterator<Item = FeedEntry>,
+    corrections: Vec<FeedEntry>,
+) -> Vec<FeedEntry> {
+    let mut out = Vec::new();
+    let mut corrections = corrections.into_iter().peekable();
+    for page in pages {
+        while let Some(c) = corrections.next_if(|c| c.date >= page.date) {
+            out.push(c);
+        }
+        out.push(page);
+    }
+    out.extend(corrections);
+    out
 }
 
 /// `sitemap.xml` of every HTML page but the 404s, each with the same page in the

@@ -39,6 +39,11 @@ pub struct SiteView<'a> {
     pub print_url: &'a str,
     /// This language's PDF, when its size is known (set by `bichig pdf`).
     pub pdf: Option<PdfLink<'a>>,
+    /// URL of this language's corrections page; empty when the theme has none.
+    pub corrections_url: &'a str,
+    /// URL of this language's accessibility statement; empty when the theme
+    /// has none.
+    pub accessibility_url: &'a str,
     /// `og:locale` of this language (`zh_CN`).
     pub og_locale: &'a str,
     /// `og:locale:alternate`: the other languages' locales.
@@ -375,6 +380,58 @@ pub struct TemplateContext<'a> {
     pub cite: Option<CiteView<'a>>,
     /// Release information, on the home page (null elsewhere).
     pub release: Option<ReleaseView>,
+    /// Corrections of this page or table (newest first); on
+    /// `corrections.html`, every correction of the language.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<CorrectionView<'a>>,
+    /// Set for `accessibility.html`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accessibility: Option<AccessibilityView<'a>>,
+}
+
+/// One correction of a page or table.
+#[derive(Debug, Clone, Serialize)]
+pub struct CorrectionView<'a> {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// The date written in the page's language.
+    pub date_display: String,
+    /// What changed.
+    pub what: &'a str,
+    /// Language tag of `what`.
+    pub what_tag: &'a str,
+    /// `page` or `table`.
+    pub kind: &'static str,
+    /// Title of the corrected page or table.
+    pub title: &'a str,
+    /// Language tag of `title`.
+    pub title_tag: &'a str,
+    /// URL of the corrected page or table.
+    pub url: &'a str,
+    /// Id on the corrections page.
+    pub anchor: &'a str,
+    /// URL of the correction on the corrections page (`/corrections/#c-…`).
+    pub link: String,
+    /// The notice shown on the corrected page (UI string
+    /// `correction_notice_page` or `correction_notice_table`, `{date}` replaced).
+    pub notice: String,
+}
+
+/// The accessibility statement's facts.
+#[derive(Debug, Clone, Serialize)]
+pub struct AccessibilityView<'a> {
+    /// Conformance target (`WCAG 2.1 AA`).
+    pub conformance: &'a str,
+    /// Contact as written (an e-mail address or URL; may be empty).
+    pub contact: &'a str,
+    /// `mailto:` or the URL of the contact; empty when it is neither.
+    pub contact_href: String,
+    /// The site's own text for this language (may be empty).
+    pub text: String,
+    /// `YYYY-MM-DD` of the last test: the site's `date:`, else the home page's.
+    pub tested: String,
+    /// The same date written in the page's language.
+    pub tested_display: String,
 }
 
 /// The glossary page: every term in both languages.

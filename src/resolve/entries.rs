@@ -163,6 +163,7 @@ pub(super) fn build(
                 series_index_of: None,
                 tags: Vec::new(),
                 aliases,
+                corrections: Vec::new(),
             });
         }
     }

@@ -14,6 +14,8 @@ pub struct DataTarget {
     pub page: Target,
     /// `/data/<id>/<id>.csv`.
     pub csv: Target,
+    /// Corrections of the table: indexes into [`Lang::corrections`], newest first.
+    pub corrections: Vec<usize>,
 }
 
 /// The report's citation files of one language (`/cite/report.bib`, `.ris`,
@@ -87,6 +89,14 @@ pub struct Lang {
     pub cite: CiteTargets,
     /// `og:locale` value (`zh_CN`, `mn_MN`): see [`og_locale`].
     pub og_locale: String,
+    /// `/corrections/`: every correction of the site (written when the theme
+    /// has `corrections.html`, also when there is none).
+    pub corrections_page: Target,
+    /// Corrections shown in this language, newest first.
+    pub corrections: Vec<super::CorrectionItem>,
+    /// `/accessibility/`: the accessibility statement (written when the theme
+    /// has `accessibility.html`).
+    pub accessibility: Target,
 }
 
 /// The languages of `config`, with their generated pages (homes and menus are
@@ -144,11 +154,15 @@ pub(super) fn langs(config: &Config, urls: &Urls, table_ids: &[&str]) -> Vec<Lan
                         id: id.to_string(),
                         page: urls.page(&format!("{prefix}data/{id}/")),
                         csv: urls.file(&format!("{prefix}data/{id}/{id}.csv")),
+                        corrections: Vec::new(),
                     })
                     .collect(),
                 glossary: urls.page(&format!("{prefix}glossary/")),
                 print: urls.page(&format!("{prefix}print/")),
                 pdf: urls.file(&format!("{prefix}report.{}.pdf", l.code)),
+                corrections_page: urls.page(&format!("{prefix}corrections/")),
+                corrections: Vec::new(),
+                accessibility: urls.page(&format!("{prefix}accessibility/")),
                 prefix,
             }
         })

@@ -7,6 +7,7 @@
 //! data-table pages of each language. Render, check, status, serve and the
 //! search index read this model; none of them builds a URL. Pure: no disk access.
 
+pub mod corrections;
 mod entries;
 mod figures;
 mod lang;
@@ -24,6 +25,7 @@ use crate::content::SourcePage;
 use crate::diagnostics::Diagnostic;
 
 pub use crate::config::LangId;
+pub use corrections::{Corrected, CorrectionItem, TableCorrections};
 pub use figures::{placements, Figure, FigureKind, Figures};
 pub use lang::{og_locale, CiteTargets, DataTarget, Lang};
 pub use paths::OutputPaths;
@@ -72,6 +74,9 @@ pub struct Entry {
     pub tags: Vec<TagRef>,
     /// Output files of the redirects from old URLs (`aliases:`) to this entry.
     pub aliases: Vec<String>,
+    /// Corrections of this page: indexes into its language's
+    /// [`Lang::corrections`], newest first.
+    pub corrections: Vec<usize>,
 }
 
 /// The resolved site.

@@ -32,6 +32,8 @@ impl Site {
                 &l.cite.bib,
                 &l.cite.ris,
                 &l.cite.json,
+                &l.corrections_page,
+                &l.accessibility,
             ] {
                 add(&t.out_path);
             }

@@ -1,13 +1,14 @@
 //! WCAG 2.1 AA: axe-core (npm, tests/a11y) in headless Chromium on the shipped
-//! report: home, a measure page, a data page, the series index and the search
-//! page, in both languages. No serious or critical violation may remain.
+//! report: home, a measure page, a data page, the series index, the search
+//! page, the corrections page and the accessibility statement, in both
+//! languages. No serious or critical violation may remain.
 
 use std::process::Command;
 
 use crate::support::browser::{chromium, serve, skip};
 use crate::support::{build_shipped, repo};
 
-const PAGES: [&str; 10] = [
+const PAGES: [&str; 14] = [
     "/",
     "/mn/",
     "/measures/key-projects/finance/",
@@ -18,6 +19,10 @@ const PAGES: [&str; 10] = [
     "/mn/series/poverty-day/",
     "/search/",
     "/mn/search/",
+    "/corrections/",
+    "/mn/corrections/",
+    "/accessibility/",
+    "/mn/accessibility/",
 ];
 
 #[test]
@@ -47,5 +52,5 @@ fn shipped_report_has_no_serious_accessibility_violations() {
         "axe found serious or critical violations:\n{stdout}\n{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    assert!(stdout.contains("axe: 10 pages checked, 0 with serious or critical violations"));
+    assert!(stdout.contains("axe: 14 pages checked, 0 with serious or critical violations"));
 }

@@ -8,6 +8,7 @@ mod browser;
 mod build;
 mod check;
 mod cite;
+mod corrections;
 mod data;
 mod discovery;
 mod hostile;
