@@ -13,6 +13,7 @@ mod hostile;
 mod layers;
 mod messages;
 mod pdf;
+mod phones;
 mod print;
 mod series;
 mod serve;
