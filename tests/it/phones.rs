@@ -5,12 +5,15 @@
 //! loaded into a 390×844 iframe of a wrapper page: media queries and layout
 //! inside follow the iframe's viewport. The wrapper measures the framed page
 //! (same origin) and writes the figures into `<pre id="measure">` for
-//! `--dump-dom`.
+//! `--dump-dom`. Touch and the viewport meta need a real mobile viewport: the
+//! swipe test emulates one over the DevTools pipe (`bichig::pdf`'s client).
 
 use std::fs;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
-use serde_json::Value;
+use bichig::pdf::cdp::Message;
+use serde_json::{json, Value};
 
 use crate::support::browser::{chromium, dump_dom, serve};
 use crate::support::build_shipped;
@@ -113,10 +116,10 @@ fn assert_menu_opens(v: &Value, page: &str) {
 fn assert_pans(v: &Value, page: &str) {
     assert_eq!(
         v["overflow"],
-        serde_json::json!(["visible", "visible", "visible"]),
+        json!(["visible", "visible", "visible"]),
         "{page}"
     );
-    assert_eq!(v["touch"], serde_json::json!(["auto", "auto"]), "{page}");
+    assert_eq!(v["touch"], json!(["auto", "auto"]), "{page}");
 }
 
 #[test]
@@ -203,5 +206,137 @@ fn on_a_wide_screen_the_navigation_shows_without_a_button() {
         } else {
             assert!(f(lang, &["b"]) <= f(title, &["t"]), "{page}: {v}");
         }
+    }
+}
+
+/// A page in headless Chromium driven over the DevTools pipe, emulating a
+/// phone: a 390×844 mobile viewport (viewport meta honoured) with touch.
+struct Phone {
+    _browser: bichig::pdf::chromium::Browser,
+    conn: bichig::pdf::cdp::Connection,
+    session: String,
+}
+
+impl Phone {
+    fn new(chromium: &Path) -> Phone {
+        let (browser, conn) = bichig::pdf::chromium::launch(chromium).unwrap();
+        let mut phone = Phone {
+            _browser: browser,
+            conn,
+            session: String::new(),
+        };
+        let target = phone.call("Target.createTarget", json!({ "url": "about:blank" }));
+        let attached = phone.call(
+            "Target.attachToTarget",
+            json!({ "targetId": target["targetId"], "flatten": true }),
+        );
+        phone.session = attached["sessionId"].as_str().unwrap().to_string();
+        phone.call(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": true }),
+        );
+        phone.call(
+            "Emulation.setTouchEmulationEnabled",
+            json!({ "enabled": true, "maxTouchPoints": 1 }),
+        );
+        phone
+    }
+
+    /// Sends a command (to the page once attached) and returns its result.
+    fn call(&mut self, method: &str, params: Value) -> Value {
+        let session = (!self.session.is_empty()).then_some(self.session.as_str());
+        let id = self.conn.send(method, params, session).unwrap();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Message::Response { id: got, result } = self.conn.recv(deadline).unwrap() {
+                if got == id {
+                    return result.unwrap_or_else(|e| panic!("{method}: {e}"));
+                }
+            }
+        }
+    }
+
+    /// The value of a JavaScript expression (promises awaited).
+    fn eval(&mut self, expr: &str) -> Value {
+        let r = self.call(
+            "Runtime.evaluate",
+            json!({ "expression": expr, "awaitPromise": true, "returnByValue": true }),
+        );
+        r["result"]["value"].clone()
+    }
+
+    /// Loads `url` and waits for its fonts.
+    fn open(&mut self, url: &str) {
+        self.call("Page.navigate", json!({ "url": url }));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self.eval("document.readyState === 'complete' && location.href") != json!(url) {
+            assert!(Instant::now() < deadline, "{url} did not load");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        self.eval("document.fonts.ready.then(function () { return 1; })");
+    }
+
+    /// A one-finger swipe by (dx, dy) from the middle of the screen, then the
+    /// scroll position and the visual viewport's position on the page.
+    fn swipe(&mut self, dx: f64, dy: f64) -> Value {
+        let (x, y) = (200.0, 420.0);
+        self.call(
+            "Input.dispatchTouchEvent",
+            json!({ "type": "touchStart", "touchPoints": [{ "x": x, "y": y }] }),
+        );
+        for i in 1..=10 {
+            let k = f64::from(i) / 10.0;
+            self.call(
+                "Input.dispatchTouchEvent",
+                json!({ "type": "touchMove", "touchPoints": [{ "x": x + dx * k, "y": y + dy * k }] }),
+            );
+        }
+        self.call(
+            "Input.dispatchTouchEvent",
+            json!({ "type": "touchEnd", "touchPoints": [] }),
+        );
+        std::thread::sleep(Duration::from_millis(700));
+        self.eval(SCROLL_STATE)
+    }
+}
+
+const SCROLL_STATE: &str = "(function () { var e = document.documentElement, v = visualViewport; \
+return { iw: innerWidth, ih: innerHeight, sw: e.scrollWidth, sh: e.scrollHeight, \
+x: scrollX, y: scrollY, left: v.pageLeft, top: v.pageTop }; })()";
+
+#[test]
+fn on_a_phone_a_swipe_turns_the_columns_and_never_scrolls_down() {
+    let Some(chromium) = chromium() else { return };
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let build = build_shipped(&public);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    let base = serve(&public);
+    let mut phone = Phone::new(&chromium);
+    for page in ["/mn/measures/funding/", "/mn/data/poverty_by_league/"] {
+        phone.open(&format!("{base}{page}"));
+        let loaded = phone.eval(SCROLL_STATE);
+        println!("{page} on a phone: {loaded}");
+        // The layout viewport stays the screen: a phone that widened it to all
+        // the columns would also make it as tall, with blank space below.
+        assert_eq!(loaded["iw"], 390, "{page}: {loaded}");
+        assert_eq!(loaded["ih"], 844, "{page}: {loaded}");
+        assert!(f(&loaded, &["sh"]) <= 844.0, "{page}: {loaded}");
+        assert!(f(&loaded, &["sw"]) > 390.0, "{page}: {loaded}");
+        let left = phone.swipe(-150.0, 0.0);
+        println!("  swipe to the left: {left}");
+        assert!(f(&left, &["x"]) > 50.0, "{page}: the next columns: {left}");
+        let up = phone.swipe(0.0, -150.0);
+        println!("  swipe up: {up}");
+        assert_eq!(f(&up, &["y"]), 0.0, "{page}: {up}");
+        assert_eq!(f(&up, &["top"]), 0.0, "{page}: no panning down: {up}");
+    }
+    for page in ["/measures/funding/", "/data/poverty_by_league/"] {
+        phone.open(&format!("{base}{page}"));
+        let left = phone.swipe(-150.0, 0.0);
+        println!("{page} on a phone, swipe to the left: {left}");
+        assert_eq!(left["iw"], 390, "{page}: {left}");
+        assert_eq!(f(&left, &["sw"]), 390.0, "{page}: {left}");
+        assert_eq!(f(&left, &["left"]), 0.0, "{page}: nothing sideways: {left}");
     }
 }
