@@ -15,6 +15,7 @@ mod hostile;
 mod layers;
 mod messages;
 mod pdf;
+mod phones;
 mod print;
 mod series;
 mod serve;
