@@ -12,8 +12,26 @@ pub struct DataTarget {
     pub id: String,
     /// `/data/<id>/`.
     pub page: Target,
-    /// `/data/<id>/<id>.csv`.
+    /// `/data/<id>/<id>.csv`: the cells in this language (UTF-8 with BOM).
     pub csv: Target,
+    /// `/data/<id>/<id>.xlsx`: typed cells, with title, source and date above.
+    pub xlsx: Target,
+    /// `/data/<id>/<id>.json`: columns and rows, labels in every language.
+    pub json: Target,
+    /// `/data/<id>/<id>.csv-metadata.json`: CSVW metadata of the CSV beside it.
+    pub csvw: Target,
+}
+
+impl DataTarget {
+    /// The downloads of the table, in the order a data page lists them.
+    pub fn downloads(&self) -> [(&'static str, &Target); 4] {
+        [
+            ("csv", &self.csv),
+            ("xlsx", &self.xlsx),
+            ("json", &self.json),
+            ("csvw", &self.csvw),
+        ]
+    }
 }
 
 /// A language and its generated pages.
@@ -113,6 +131,9 @@ pub(super) fn langs(config: &Config, urls: &Urls, table_ids: &[&str]) -> Vec<Lan
                         id: id.to_string(),
                         page: urls.page(&format!("{prefix}data/{id}/")),
                         csv: urls.file(&format!("{prefix}data/{id}/{id}.csv")),
+                        xlsx: urls.file(&format!("{prefix}data/{id}/{id}.xlsx")),
+                        json: urls.file(&format!("{prefix}data/{id}/{id}.json")),
+                        csvw: urls.file(&format!("{prefix}data/{id}/{id}.csv-metadata.json")),
                     })
                     .collect(),
                 glossary: urls.page(&format!("{prefix}glossary/")),
