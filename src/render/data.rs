@@ -11,7 +11,9 @@ use std::cell::Cell;
 
 use super::chart::{chart_figure, chart_svg, ChartPlace};
 use super::datatable::{data_page_table_html, numbered_table_html, table_csv, table_html, LangCtx};
-use super::open_data::{format_of, table_csvw, table_json, temporal_coverage, DataLang, Publication};
+use super::open_data::{
+    format_of, table_csvw, table_json, temporal_coverage, DataLang, Publication,
+};
 use super::views::{Crumb, DataIndexView, DataRef, DataView, DownloadView};
 use crate::data::{format, Cell as DataCell, ColumnType, DataTable};
 use crate::diagnostics::{line_col, Diagnostic};
@@ -271,7 +273,10 @@ fn default_charts(t: &DataTable, ctx: &LangCtx<'_>) -> Vec<String> {
         .enumerate()
         .filter(|(_, c)| !matches!(c.kind, ColumnType::Text | ColumnType::Year))
         .filter(|(i, _)| {
-            let numbers = t.rows.iter().filter(|r| matches!(r.cells[*i], DataCell::Number(_)));
+            let numbers = t
+                .rows
+                .iter()
+                .filter(|r| matches!(r.cells[*i], DataCell::Number(_)));
             numbers.count() >= 2
         })
         .filter_map(|(_, c)| chart_svg(t, "bar", Some(&c.key), ctx).ok())
@@ -365,7 +370,8 @@ pub(super) fn data_pages(
             license: site.config.license.as_deref(),
             publisher: site.config.publisher.as_ref(),
         };
-        let localized = |l: Option<&crate::config::Localized>| l.map(|l| l.get(ctx.lang, ctx.default));
+        let localized =
+            |l: Option<&crate::config::Localized>| l.map(|l| l.get(ctx.lang, ctx.default));
         let publisher = localized(site.config.publisher.as_ref());
         let region = localized(site.config.region.as_ref());
         let per_table: Vec<Result<Vec<OutputFile>, Diagnostic>> = data
@@ -426,7 +432,8 @@ pub(super) fn data_pages(
                     .iter()
                     .filter(|c| !matches!(c.kind, ColumnType::Text | ColumnType::Year))
                     .map(|c| {
-                        let header = format::header(c, ctx.lang, ctx.default, ctx.style, ctx.strings);
+                        let header =
+                            format::header(c, ctx.lang, ctx.default, ctx.style, ctx.strings);
                         let unit = c
                             .unit
                             .as_deref()
@@ -448,7 +455,12 @@ pub(super) fn data_pages(
                         .iter()
                         .zip(&view.downloads)
                         .map(|((_, target), d)| {
-                            (d.format, d.media_type, target.permalink.as_str(), d.size.clone())
+                            (
+                                d.format,
+                                d.media_type,
+                                target.permalink.as_str(),
+                                d.size.clone(),
+                            )
                         })
                         .collect(),
                     publisher: publisher.clone(),

@@ -158,12 +158,10 @@ fn figure_html(t: &DataTable, ctx: &LangCtx<'_>, placed: Option<Placed<'_>>) -> 
         h.push_str("</tr>");
     }
     h.push_str("</tbody></table></div>");
-    let note = t.note.as_ref().map(|note| {
-        format!(
-            "<span class=\"data-note\">{}</span>",
-            ctx.localized(note)
-        )
-    });
+    let note = t
+        .note
+        .as_ref()
+        .map(|note| format!("<span class=\"data-note\">{}</span>", ctx.localized(note)));
     match (&placed, note) {
         (Some(p), note) => {
             h.push_str("<figcaption class=\"data-meta\">");
@@ -183,7 +181,9 @@ fn figure_html(t: &DataTable, ctx: &LangCtx<'_>, placed: Option<Placed<'_>>) -> 
             ));
         }
         (None, Some(note)) => {
-            h.push_str(&format!("<figcaption class=\"data-meta\">{note}</figcaption>"));
+            h.push_str(&format!(
+                "<figcaption class=\"data-meta\">{note}</figcaption>"
+            ));
         }
         (None, None) => {}
     }
@@ -264,7 +264,7 @@ rows:
             "/data/causes/",
             "/data/causes.csv",
         );
-        assert!(h.contains("<caption>主要致贫原因 &lt;script&gt;</caption>"));
+        assert!(h.contains("<caption>主要致贫原因 &lt;script&gt; <a class=\"figure-link\" href=\"/data/causes/\" title=\"data_page\">data_permalink</a></caption>"), "{h}");
         assert!(h.contains("<th scope=\"col\" class=\"num\">人口(万人)</th>"));
         assert!(h.contains("<th scope=\"col\" class=\"num\">占比(%)</th>"));
         assert!(h.contains("<th scope=\"row\">因病致贫</th><td class=\"num\">41.44</td><td class=\"num\">23.1</td>"));
@@ -292,7 +292,47 @@ rows:
             "{h}"
         );
         assert!(
-            h.contains("<caption><span class=\"figure-number\">表3</span> 主要致贫原因 &lt;script&gt;</caption>"),
+            h.contains("<caption><span class=\"figure-number\">表3</span> 主要致贫原因 &lt;script&gt; <a class=\"figure-link\" href=\"/data/causes/\" title=\"data_page\">data_permalink</a></caption>"),
+            "{h}"
+        );
+    }
+
+    #[test]
+    fn chinese_labels_take_a_full_width_colon() {
+        let s = Strings::from([
+            ("colon".to_string(), "：".to_string()),
+            ("data_source".to_string(), "来源".to_string()),
+        ]);
+        let h = table_html(
+            &table(),
+            &ctx("zh", Style::Chinese, &s),
+            "/data/causes/",
+            "/data/causes.csv",
+        );
+        assert!(
+            h.contains("<span class=\"data-source\">来源：seeds/a.txt</span>"),
+            "{h}"
+        );
+        assert!(!h.contains("来源:"), "{h}");
+        // Without the string the colon is the ASCII one.
+        assert_eq!(
+            labelled(&ctx("zh", Style::Chinese, &Strings::new()), "x"),
+            "x: "
+        );
+    }
+
+    #[test]
+    fn a_data_page_table_leaves_title_source_and_links_to_the_page() {
+        let s = Strings::new();
+        let h = data_page_table_html(&table(), &ctx("zh", Style::Chinese, &s));
+        assert!(
+            h.starts_with("<figure class=\"data-table\" id=\"data-causes\">"),
+            "{h}"
+        );
+        assert!(!h.contains("<caption"), "{h}");
+        assert!(!h.contains("data-source") && !h.contains("<a "), "{h}");
+        assert!(
+            h.contains("aria-label=\"主要致贫原因 &lt;script&gt;\""),
             "{h}"
         );
     }

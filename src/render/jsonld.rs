@@ -144,8 +144,18 @@ mod tests {
             as_of: "2016-12-31".into(),
             variables: vec![("人口(万人)".into(), Some("万人".into()))],
             downloads: vec![
-                ("CSV", "text/csv", "https://e.org/data/t/t.csv", "120 B".into()),
-                ("JSON", "application/json", "https://e.org/data/t/t.json", "1.2 KB".into()),
+                (
+                    "CSV",
+                    "text/csv",
+                    "https://e.org/data/t/t.csv",
+                    "120 B".into(),
+                ),
+                (
+                    "JSON",
+                    "application/json",
+                    "https://e.org/data/t/t.json",
+                    "1.2 KB".into(),
+                ),
             ],
             publisher: Some("P".into()),
             region: None,
@@ -154,7 +164,10 @@ mod tests {
         let v: Value = serde_json::from_str(&dataset(&d)).unwrap();
         assert_eq!(v["@type"], "Dataset");
         assert_eq!(v["distribution"][0]["encodingFormat"], "text/csv");
-        assert_eq!(v["distribution"][1]["contentUrl"], "https://e.org/data/t/t.json");
+        assert_eq!(
+            v["distribution"][1]["contentUrl"],
+            "https://e.org/data/t/t.json"
+        );
         assert_eq!(v["variableMeasured"][0]["unitText"], "万人");
         assert_eq!(v["temporalCoverage"], "2012/2016");
         assert_eq!(v["publisher"]["name"], "P");

@@ -271,8 +271,7 @@ mod tests {
 
     #[test]
     fn json_has_typed_values_and_labels_in_every_language() {
-        let v: Value =
-            serde_json::from_slice(&with(None, |p| table_json(&table(), p))).unwrap();
+        let v: Value = serde_json::from_slice(&with(None, |p| table_json(&table(), p))).unwrap();
         assert_eq!(v["columns"][1]["type"], "percent");
         assert_eq!(v["columns"][2]["unit"], "万人");
         assert_eq!(v["columns"][2]["unit_label"]["mn"], "ᠲᠦᠮᠡ ᠬᠦᠮᠦᠨ");

@@ -82,7 +82,11 @@ fn write_sheet(
 ) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     sheet.write_string_with_format(0, 0, title, &Format::new().set_bold().set_font_size(14))?;
-    sheet.write_string(1, 0, format!("{}{}", labelled(ctx, "data_source"), t.source))?;
+    sheet.write_string(
+        1,
+        0,
+        format!("{}{}", labelled(ctx, "data_source"), t.source),
+    )?;
     sheet.write_string(
         2,
         0,
