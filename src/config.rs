@@ -45,6 +45,10 @@ struct RawConfig {
     description: Option<Localized>,
     #[serde(default)]
     publisher: Option<Localized>,
+    #[serde(default)]
+    license_url: Option<String>,
+    #[serde(default)]
+    region: Option<Localized>,
     base_url: String,
     #[serde(default)]
     default_language: Option<String>,
@@ -161,6 +165,13 @@ pub struct Config {
     pub description: Option<Localized>,
     /// Who publishes the report, per language (on the print edition's cover).
     pub publisher: Option<Localized>,
+    /// `license_url:`: the licence of the open data (a URL such as
+    /// `https://creativecommons.org/licenses/by/4.0/`), in the data downloads'
+    /// metadata when set.
+    pub license_url: Option<String>,
+    /// `region:`: the place the report covers, per language (a data table's
+    /// `spatialCoverage`).
+    pub region: Option<Localized>,
     /// Absolute base URL, always ending in `/`.
     pub base_url: String,
     /// The path part of `base_url` (`/` or `/report/`), prefix of every site URL.
@@ -298,6 +309,8 @@ impl Config {
             title: raw.title,
             description: raw.description,
             publisher: raw.publisher,
+            license_url: raw.license_url.filter(|l| !l.trim().is_empty()),
+            region: raw.region,
             base_url,
             base_path,
             languages,

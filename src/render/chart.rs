@@ -89,6 +89,15 @@ fn text(x: f64, y: f64, anchor: &str, s: &str, ctx: &LangCtx<'_>, vertical: bool
     )
 }
 
+/// A chart drawn from one column of a table.
+pub struct Chart {
+    /// The `<svg>` element.
+    pub svg: String,
+    /// Which column it draws, as its caption says (`按「占比」绘制`; UI string
+    /// `chart_column`, `{col}` replaced by the column's label), plain text.
+    pub drawn: String,
+}
+
 /// An SVG chart of `table` (`kind`: bar, hbar, line, stacked; `col`: the column
 /// to plot, else the first numeric one), with `<title>` and `<desc>`.
 pub fn chart_svg(
@@ -96,8 +105,8 @@ pub fn chart_svg(
     kind: &str,
     col: Option<&str>,
     ctx: &LangCtx<'_>,
-) -> Result<String, String> {
-    let (s, _) = series(t, col, ctx)?;
+) -> Result<Chart, String> {
+    let (s, value_col) = series(t, col, ctx)?;
     let vertical_labels = ctx.style == Style::Mongolian;
     let (h, body) = match kind {
         "bar" => bars(&s, ctx, vertical_labels),
@@ -117,32 +126,64 @@ pub fn chart_svg(
         .zip(&s.shown)
         .map(|(l, v)| format!("{l}: {v}"))
         .collect();
-    let id = format!("chart-{}-{kind}", t.id);
-    Ok(format!(
-        "<figure class=\"data-chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {h:.0}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" style=\"writing-mode:horizontal-tb\" font-size=\"12\" fill=\"#222\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>{body}</svg></figure>",
-        escape(&title),
-        escape(&desc.join("; ")),
-    ))
+    // A named column is part of the id: a page may chart several columns.
+    let id = match col {
+        Some(c) => format!("chart-{}-{kind}-{c}", t.id),
+        None => format!("chart-{}-{kind}", t.id),
+    };
+    let label = t.columns[value_col].label.get(ctx.lang, ctx.default);
+    let drawn = ctx
+        .strings
+        .get("chart_column")
+        .map_or_else(|| label.clone(), |s| s.replace("{col}", &label));
+    Ok(Chart {
+        svg: format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {h:.0}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" style=\"writing-mode:horizontal-tb\" font-size=\"12\" fill=\"#222\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>{body}</svg>",
+            escape(&title),
+            escape(&desc.join("; ")),
+        ),
+        drawn,
+    })
 }
 
-/// A chart from [`chart_svg`] as a numbered figure of a page: `id` is its
-/// anchor, and a caption under it reads `label` (`图2`) and the table's title.
-pub fn numbered_chart(
-    svg: &str,
+/// Where a content page places a chart: the table's own page (its permanent
+/// link) and, for a numbered figure, its anchor and label (`图2`).
+pub struct ChartPlace<'a> {
+    /// The table's data page.
+    pub page_url: &'a str,
+    /// Anchor and label of a numbered figure.
+    pub number: Option<(&'a str, &'a str)>,
+}
+
+/// A chart from [`chart_svg`] as a `<figure>`. On a content page (`place`) the
+/// caption reads its number, the table's title, the column drawn and the
+/// permanent link; on the table's own page (`None`), which has the title as its
+/// heading, only the column drawn.
+pub fn chart_figure(
+    c: &Chart,
     t: &DataTable,
     ctx: &LangCtx<'_>,
-    id: &str,
-    label: &str,
+    place: Option<&ChartPlace<'_>>,
 ) -> String {
-    let inner = svg
-        .strip_prefix("<figure class=\"data-chart\">")
-        .and_then(|s| s.strip_suffix("</figure>"))
-        .unwrap_or(svg);
+    let drawn = format!("<span class=\"chart-column\">{}</span>", ctx.text(&c.drawn));
+    let Some(place) = place else {
+        return format!(
+            "<figure class=\"data-chart\">{}<figcaption>{drawn}</figcaption></figure>",
+            c.svg
+        );
+    };
+    let (id, number) = match place.number {
+        Some((id, label)) => (
+            format!(" id=\"{}\"", escape(id)),
+            format!("<span class=\"figure-number\">{}</span> ", escape(label)),
+        ),
+        None => (String::new(), String::new()),
+    };
     format!(
-        "<figure class=\"data-chart\" id=\"{}\">{inner}<figcaption><span class=\"figure-number\">{}</span> {}</figcaption></figure>",
-        escape(id),
-        escape(label),
+        "<figure class=\"data-chart\"{id}>{}<figcaption>{number}{} {drawn} {}</figcaption></figure>",
+        c.svg,
         ctx.localized(&t.title),
+        super::datatable::permalink_html(ctx, place.page_url),
     )
 }
 
@@ -314,18 +355,32 @@ mod tests {
 
     #[test]
     fn numbered_chart_has_its_anchor_and_caption() {
-        let s = Strings::new();
+        let s = Strings::from([("chart_column".to_string(), "按「{col}」绘制".to_string())]);
         let c = ctx("zh", Style::Chinese, &s);
-        let svg = chart_svg(&table(), "bar", None, &c).unwrap();
-        let fig = numbered_chart(&svg, &table(), &c, "chart-causes-bar", "图2");
+        let chart = chart_svg(&table(), "bar", None, &c).unwrap();
+        let place = ChartPlace {
+            page_url: "/data/causes/",
+            number: Some(("chart-causes-bar", "图2")),
+        };
+        let fig = chart_figure(&chart, &table(), &c, Some(&place));
         assert!(
             fig.starts_with("<figure class=\"data-chart\" id=\"chart-causes-bar\"><svg "),
             "{fig}"
         );
         assert!(
-            fig.ends_with("</svg><figcaption><span class=\"figure-number\">图2</span> 主要致贫原因 &lt;script&gt;</figcaption></figure>"),
+            fig.ends_with("</svg><figcaption><span class=\"figure-number\">图2</span> 主要致贫原因 &lt;script&gt; <span class=\"chart-column\">按「占比」绘制</span> <a class=\"figure-link\" href=\"/data/causes/\" title=\"data_page\">data_permalink</a></figcaption></figure>"),
             "{fig}"
         );
+        // On the table's own page only the column drawn: the page's heading is the title.
+        let own = chart_figure(&chart, &table(), &c, None);
+        assert!(
+            own.ends_with("</svg><figcaption><span class=\"chart-column\">按「占比」绘制</span></figcaption></figure>"),
+            "{own}"
+        );
+        assert!(!own.contains("主要致贫原因 &lt;script&gt; "), "{own}");
+        let people = chart_svg(&table(), "bar", Some("people"), &c).unwrap();
+        assert_eq!(people.drawn, "按「人口」绘制");
+        assert!(people.svg.contains("id=\"chart-causes-bar-people-t\""));
     }
 
     #[test]
@@ -338,7 +393,8 @@ mod tests {
                 Some("share"),
                 &ctx("zh", Style::Chinese, &s),
             )
-            .unwrap();
+            .unwrap()
+            .svg;
             assert!(svg.contains("role=\"img\""), "{kind}");
             assert!(svg.contains("<title id=\"chart-causes-"), "{kind}");
             assert!(svg.contains("<desc id=\"chart-causes-"), "{kind}");
@@ -360,7 +416,8 @@ mod tests {
             Some("people"),
             &ctx("mn", Style::Mongolian, &s),
         )
-        .unwrap();
+        .unwrap()
+        .svg;
         assert!(
             svg.contains("writing-mode=\"vertical-lr\">ᠡᠪᠡᠳᠴᠢᠨ</text>"),
             "{svg}"
@@ -377,13 +434,16 @@ mod tests {
         let s = Strings::new();
         let c = ctx("zh", Style::Chinese, &s);
         assert!(chart_svg(&table(), "pie", None, &c)
-            .unwrap_err()
+            .err()
+            .unwrap()
             .contains("unknown chart kind"));
         assert!(chart_svg(&table(), "bar", Some("nope"), &c)
-            .unwrap_err()
+            .err()
+            .unwrap()
             .contains("no column `nope`"));
         assert!(chart_svg(&table(), "bar", Some("cause"), &c)
-            .unwrap_err()
+            .err()
+            .unwrap()
             .contains("text"));
     }
 }

@@ -9,16 +9,19 @@ use std::path::Path;
 use super::builder::ViewBuilder;
 use std::cell::Cell;
 
-use super::chart::{chart_svg, numbered_chart};
-use super::datatable::{numbered_table_html, table_csv, table_html, LangCtx};
-use super::views::{Crumb, DataIndexView, DataRef, DataView};
-use crate::data::{format, DataTable};
+use super::chart::{chart_figure, chart_svg, ChartPlace};
+use super::datatable::{data_page_table_html, numbered_table_html, table_csv, table_html, LangCtx};
+use super::open_data::{
+    format_of, table_csvw, table_json, temporal_coverage, DataLang, Publication,
+};
+use super::views::{Crumb, DataIndexView, DataRef, DataView, DownloadView};
+use crate::data::{format, Cell as DataCell, ColumnType, DataTable};
 use crate::diagnostics::{line_col, Diagnostic};
 use crate::i18n::Strings;
 use crate::locale::{format_date, Style};
 use crate::markdown::shortcodes::{self, Shortcode};
 use crate::output::OutputFile;
-use crate::resolve::{Entry, Figure, FigureKind, Figures, LangId, Site};
+use crate::resolve::{DataTarget, Entry, Figure, FigureKind, Figures, LangId, Site};
 use crate::suggest::{self, Known};
 use crate::templates::Templates;
 
@@ -149,12 +152,14 @@ pub fn expand(
                 if let Some(key) = arg("col") {
                     column(key)?;
                 }
-                let svg = chart_svg(table, arg("kind").unwrap_or("bar"), arg("col"), &ctx)
+                let chart = chart_svg(table, arg("kind").unwrap_or("bar"), arg("col"), &ctx)
                     .map_err(plain)?;
-                Ok(match figure {
-                    Some(f) => numbered_chart(&svg, table, &ctx, &f.anchor, &label(f)),
-                    None => svg,
-                })
+                let numbered = figure.map(|f| (f.anchor.as_str(), label(f)));
+                let place = ChartPlace {
+                    page_url: &pages[ti].page.url,
+                    number: numbered.as_ref().map(|(a, l)| (*a, l.as_str())),
+                };
+                Ok(chart_figure(&chart, table, &ctx, Some(&place)))
             }
             _ => {
                 let row_id = arg("row").ok_or_else(|| plain("`stat` needs row=\"…\""))?;
@@ -258,15 +263,45 @@ fn row_hint(table: &DataTable, id: &str) -> Option<String> {
     suggest::hint(id, &format!("rows of `{}`", table.id), &known)
 }
 
-/// Charts shown on a table's page: the bar chart of its first numeric column when
-/// it has at least two numbers.
+/// Charts shown on a table's page: a bar chart of each numeric column (years
+/// excepted: they label the bars) that has at least two numbers, each captioned
+/// with the column it draws. The page is the table's full record, so no column
+/// is left out, and columns in different units never share an axis.
 fn default_charts(t: &DataTable, ctx: &LangCtx<'_>) -> Vec<String> {
-    if t.rows.len() < 2 {
-        return Vec::new();
-    }
-    chart_svg(t, "bar", None, ctx)
-        .map(|svg| vec![svg])
-        .unwrap_or_default()
+    t.columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !matches!(c.kind, ColumnType::Text | ColumnType::Year))
+        .filter(|(i, _)| {
+            let numbers = t
+                .rows
+                .iter()
+                .filter(|r| matches!(r.cells[*i], DataCell::Number(_)));
+            numbers.count() >= 2
+        })
+        .filter_map(|(_, c)| chart_svg(t, "bar", Some(&c.key), ctx).ok())
+        .map(|chart| chart_figure(&chart, t, ctx, None))
+        .collect()
+}
+
+/// The files of a table's downloads in one language, in the order of
+/// [`crate::resolve::DataTarget::downloads`].
+fn downloads(
+    t: &DataTable,
+    pages: &DataTarget,
+    ctx: &LangCtx<'_>,
+    publication: &Publication<'_>,
+    company: &str,
+) -> Result<[Vec<u8>; 4], Diagnostic> {
+    let xlsx = super::xlsx::table_xlsx(t, ctx, company)
+        .map_err(|m| Diagnostic::error(&t.path, 0, 0, m))?;
+    let csv_name = pages.csv.out_path.rsplit('/').next().unwrap_or_default();
+    Ok([
+        table_csv(t, ctx),
+        xlsx,
+        table_json(t, publication),
+        table_csvw(t, csv_name, publication),
+    ])
 }
 
 /// Renders `/data/` and `/data/<id>/` (with `<id>.csv`) in every language.
@@ -322,23 +357,67 @@ pub(super) fn data_pages(
             )),
             Err(d) => problems.push(d),
         }
-        // Tables render in parallel (each with its chart and CSV).
+        // Tables render in parallel (each with its charts and downloads).
+        let publication = Publication {
+            langs: site
+                .langs
+                .iter()
+                .map(|l| DataLang {
+                    tag: &l.tag,
+                    ctx: lang_ctx(site, l.id, b.strings),
+                })
+                .collect(),
+            license: site.config.license_url.as_deref(),
+            publisher: site.config.publisher.as_ref(),
+        };
+        let localized =
+            |l: Option<&crate::config::Localized>| l.map(|l| l.get(ctx.lang, ctx.default));
+        let publisher = localized(site.config.publisher.as_ref());
+        let region = localized(site.config.region.as_ref());
         let per_table: Vec<Result<Vec<OutputFile>, Diagnostic>> = data
             .tables
             .par_iter()
             .enumerate()
             .map(|(ti, t)| {
                 let pages = &lang.data[ti];
+                let files = downloads(
+                    t,
+                    pages,
+                    &ctx,
+                    &publication,
+                    publisher.as_deref().unwrap_or_default(),
+                )?;
+                let targets = pages.downloads();
+                let views: Vec<DownloadView> = targets
+                    .iter()
+                    .zip(&files)
+                    .map(|((kind, target), bytes)| {
+                        let (format, media_type) = format_of(kind);
+                        DownloadView {
+                            kind,
+                            format,
+                            media_type,
+                            about: ctx
+                                .strings
+                                .get(&format!("data_{kind}_about"))
+                                .cloned()
+                                .unwrap_or_default(),
+                            url: &target.url,
+                            bytes: bytes.len(),
+                            size: super::builder::format_size(bytes.len() as u64),
+                        }
+                    })
+                    .collect();
                 let view = DataView {
                     id: &t.id,
                     title: t.title.get(ctx.lang, ctx.default),
                     url: &pages.page.url,
-                    table: table_html(t, &ctx, &pages.page.url, &pages.csv.url),
+                    table: data_page_table_html(t, &ctx),
                     charts: default_charts(t, &ctx),
                     source: &t.source,
                     as_of: t.as_of.date().to_string(),
                     as_of_display: format_date(t.as_of.date(), ctx.style, ctx.strings),
-                    csv_url: &pages.csv.url,
+                    downloads: views,
                     breadcrumbs: vec![
                         home.clone(),
                         Crumb {
@@ -348,27 +427,63 @@ pub(super) fn data_pages(
                         },
                     ],
                 };
+                let variables = t
+                    .columns
+                    .iter()
+                    .filter(|c| !matches!(c.kind, ColumnType::Text | ColumnType::Year))
+                    .map(|c| {
+                        let header =
+                            format::header(c, ctx.lang, ctx.default, ctx.style, ctx.strings);
+                        let unit = c
+                            .unit
+                            .as_deref()
+                            .filter(|u| !u.is_empty())
+                            .map(|u| crate::locale::unit_label(u, ctx.style, ctx.strings));
+                        (header, unit)
+                    })
+                    .collect();
                 let mut page_ctx = b.generated(lang.id, |l| &l.data[ti].page);
                 page_ctx.description = Cow::Owned(table_description(
                     &view.title,
                     t.note.as_ref().map(|n| n.get(ctx.lang, ctx.default)),
                     ctx.style,
                 ));
-                page_ctx.jsonld = super::jsonld::dataset(
-                    &view.title,
-                    &pages.page.permalink,
-                    &pages.csv.permalink,
-                    &view.as_of,
-                    &lang.tag,
-                    view.source,
-                );
+                page_ctx.jsonld = super::jsonld::dataset(&super::jsonld::DatasetLd {
+                    name: &view.title,
+                    url: &pages.page.permalink,
+                    lang: &lang.tag,
+                    source: view.source,
+                    temporal: temporal_coverage(t),
+                    as_of: view.as_of.clone(),
+                    variables,
+                    downloads: targets
+                        .iter()
+                        .zip(&view.downloads)
+                        .map(|((_, target), d)| {
+                            (
+                                d.format,
+                                d.media_type,
+                                target.permalink.as_str(),
+                                d.size.clone(),
+                            )
+                        })
+                        .collect(),
+                    publisher: publisher.clone(),
+                    region: region.clone(),
+                    license: site.config.license_url.as_deref(),
+                });
                 page_ctx.data = Some(view);
                 page_ctx.corrections = b.correction_views(lang.id, &lang.data[ti].corrections);
                 let html = templates.render(lang.id, "data.html", &page_ctx, &t.path)?;
-                Ok(vec![
-                    OutputFile::page(site.config.minify, pages.page.out_path.clone(), html),
-                    OutputFile::bytes(pages.csv.out_path.clone(), table_csv(t, &ctx)),
-                ])
+                let mut out = vec![OutputFile::page(
+                    site.config.minify,
+                    pages.page.out_path.clone(),
+                    html,
+                )];
+                for ((_, target), bytes) in targets.iter().zip(files) {
+                    out.push(OutputFile::bytes(target.out_path.clone(), bytes));
+                }
+                Ok(out)
             })
             .collect();
         for r in per_table {

@@ -40,10 +40,37 @@ impl LangCtx<'_> {
     }
 }
 
-/// `<figure>` with the table, its caption, units in the headers, and the source,
-/// date and links under it. `page_url` is the table's own page, `csv_url` its CSV.
+/// A label with the language's colon after it (UI string `colon`: `：` in
+/// Chinese), `来源：`.
+pub fn labelled(ctx: &LangCtx<'_>, key: &str) -> String {
+    let colon = ctx.strings.get("colon").map_or(": ", String::as_str);
+    format!("{}{colon}", ctx.t(key))
+}
+
+/// The permanent link of a table or chart placed on a content page: its data
+/// page (UI string `data_permalink`, titled `data_page`).
+pub fn permalink_html(ctx: &LangCtx<'_>, page_url: &str) -> String {
+    format!(
+        "<a class=\"figure-link\" href=\"{}\" title=\"{}\">{}</a>",
+        escape(page_url),
+        escape(&ctx.t("data_page")),
+        escape(&ctx.t("data_permalink")),
+    )
+}
+
+/// `<figure>` with the table on a content page: its caption (title and the
+/// permanent link to `page_url`, the table's own page), units in the headers,
+/// and the source, date and CSV download (`csv_url`) under it.
 pub fn table_html(t: &DataTable, ctx: &LangCtx<'_>, page_url: &str, csv_url: &str) -> String {
-    figure_html(t, ctx, page_url, csv_url, None)
+    figure_html(
+        t,
+        ctx,
+        Some(Placed {
+            page_url,
+            csv_url,
+            number: None,
+        }),
+    )
 }
 
 /// [`table_html`] as a numbered figure of a page: `id` is its anchor and
@@ -56,30 +83,52 @@ pub fn numbered_table_html(
     id: &str,
     label: &str,
 ) -> String {
-    figure_html(t, ctx, page_url, csv_url, Some((id, label)))
+    figure_html(
+        t,
+        ctx,
+        Some(Placed {
+            page_url,
+            csv_url,
+            number: Some((id, label)),
+        }),
+    )
 }
 
-fn figure_html(
-    t: &DataTable,
-    ctx: &LangCtx<'_>,
-    page_url: &str,
-    csv_url: &str,
-    number: Option<(&str, &str)>,
-) -> String {
+/// The table on its own data page, whose heading, source line and downloads
+/// the template writes once: no caption, only the note under it.
+pub fn data_page_table_html(t: &DataTable, ctx: &LangCtx<'_>) -> String {
+    figure_html(t, ctx, None)
+}
+
+/// Where a content page places a table.
+struct Placed<'a> {
+    page_url: &'a str,
+    csv_url: &'a str,
+    /// Anchor and label (`表3`) of a numbered figure.
+    number: Option<(&'a str, &'a str)>,
+}
+
+fn figure_html(t: &DataTable, ctx: &LangCtx<'_>, placed: Option<Placed<'_>>) -> String {
     let title = ctx.localized(&t.title);
     let header_col = t.header_column();
-    let (id, caption) = match number {
-        Some((id, label)) => (
-            escape(id),
+    let id = match placed.as_ref().and_then(|p| p.number) {
+        Some((id, _)) => escape(id),
+        None => format!("data-{}", escape(&t.id)),
+    };
+    let caption = match &placed {
+        Some(p) => {
+            let number = p.number.map_or_else(String::new, |(_, label)| {
+                format!("<span class=\"figure-number\">{}</span> ", escape(label))
+            });
             format!(
-                "<span class=\"figure-number\">{}</span> {title}",
-                escape(label)
-            ),
-        ),
-        None => (format!("data-{}", escape(&t.id)), title),
+                "<caption>{number}{title} {}</caption>",
+                permalink_html(ctx, p.page_url)
+            )
+        }
+        None => String::new(),
     };
     let mut h = format!(
-        "<figure class=\"data-table\" id=\"{id}\"><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{label}\"><table><caption>{caption}</caption><thead><tr>",
+        "<figure class=\"data-table\" id=\"{id}\"><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{label}\"><table>{caption}<thead><tr>",
         label = escape(&t.title.get(ctx.lang, ctx.default)),
     );
     for c in &t.columns {
@@ -108,25 +157,37 @@ fn figure_html(
         }
         h.push_str("</tr>");
     }
-    h.push_str("</tbody></table></div><figcaption class=\"data-meta\">");
-    if let Some(note) = &t.note {
-        h.push_str(&format!(
-            "<span class=\"data-note\">{}</span> ",
-            ctx.localized(note)
-        ));
+    h.push_str("</tbody></table></div>");
+    let note = t
+        .note
+        .as_ref()
+        .map(|note| format!("<span class=\"data-note\">{}</span>", ctx.localized(note)));
+    match (&placed, note) {
+        (Some(p), note) => {
+            h.push_str("<figcaption class=\"data-meta\">");
+            if let Some(note) = note {
+                h.push_str(&note);
+                h.push(' ');
+            }
+            h.push_str(&format!(
+                "<span class=\"data-source\">{}{}</span> <span class=\"data-as-of\">{}<time datetime=\"{}\">{}</time></span> <a href=\"{}\" download>{}</a></figcaption>",
+                escape(&labelled(ctx, "data_source")),
+                escape(&t.source),
+                escape(&labelled(ctx, "data_as_of")),
+                t.as_of.date(),
+                escape(&format_date(t.as_of.date(), ctx.style, ctx.strings)),
+                escape(p.csv_url),
+                escape(&ctx.t("data_csv")),
+            ));
+        }
+        (None, Some(note)) => {
+            h.push_str(&format!(
+                "<figcaption class=\"data-meta\">{note}</figcaption>"
+            ));
+        }
+        (None, None) => {}
     }
-    h.push_str(&format!(
-        "<span class=\"data-source\">{}: {}</span> <span class=\"data-as-of\">{}: <time datetime=\"{}\">{}</time></span> <a href=\"{}\">{}</a> <a href=\"{}\" download>{}</a></figcaption></figure>",
-        escape(&ctx.t("data_source")),
-        escape(&t.source),
-        escape(&ctx.t("data_as_of")),
-        t.as_of.date(),
-        escape(&format_date(t.as_of.date(), ctx.style, ctx.strings)),
-        escape(page_url),
-        escape(&ctx.t("data_page")),
-        escape(csv_url),
-        escape(&ctx.t("data_csv")),
-    ));
+    h.push_str("</figure>");
     h
 }
 
@@ -203,7 +264,7 @@ rows:
             "/data/causes/",
             "/data/causes.csv",
         );
-        assert!(h.contains("<caption>主要致贫原因 &lt;script&gt;</caption>"));
+        assert!(h.contains("<caption>主要致贫原因 &lt;script&gt; <a class=\"figure-link\" href=\"/data/causes/\" title=\"data_page\">data_permalink</a></caption>"), "{h}");
         assert!(h.contains("<th scope=\"col\" class=\"num\">人口(万人)</th>"));
         assert!(h.contains("<th scope=\"col\" class=\"num\">占比(%)</th>"));
         assert!(h.contains("<th scope=\"row\">因病致贫</th><td class=\"num\">41.44</td><td class=\"num\">23.1</td>"));
@@ -231,7 +292,47 @@ rows:
             "{h}"
         );
         assert!(
-            h.contains("<caption><span class=\"figure-number\">表3</span> 主要致贫原因 &lt;script&gt;</caption>"),
+            h.contains("<caption><span class=\"figure-number\">表3</span> 主要致贫原因 &lt;script&gt; <a class=\"figure-link\" href=\"/data/causes/\" title=\"data_page\">data_permalink</a></caption>"),
+            "{h}"
+        );
+    }
+
+    #[test]
+    fn chinese_labels_take_a_full_width_colon() {
+        let s = Strings::from([
+            ("colon".to_string(), "：".to_string()),
+            ("data_source".to_string(), "来源".to_string()),
+        ]);
+        let h = table_html(
+            &table(),
+            &ctx("zh", Style::Chinese, &s),
+            "/data/causes/",
+            "/data/causes.csv",
+        );
+        assert!(
+            h.contains("<span class=\"data-source\">来源：seeds/a.txt</span>"),
+            "{h}"
+        );
+        assert!(!h.contains("来源:"), "{h}");
+        // Without the string the colon is the ASCII one.
+        assert_eq!(
+            labelled(&ctx("zh", Style::Chinese, &Strings::new()), "x"),
+            "x: "
+        );
+    }
+
+    #[test]
+    fn a_data_page_table_leaves_title_source_and_links_to_the_page() {
+        let s = Strings::new();
+        let h = data_page_table_html(&table(), &ctx("zh", Style::Chinese, &s));
+        assert!(
+            h.starts_with("<figure class=\"data-table\" id=\"data-causes\">"),
+            "{h}"
+        );
+        assert!(!h.contains("<caption"), "{h}");
+        assert!(!h.contains("data-source") && !h.contains("<a "), "{h}");
+        assert!(
+            h.contains("aria-label=\"主要致贫原因 &lt;script&gt;\""),
             "{h}"
         );
     }

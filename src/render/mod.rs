@@ -12,12 +12,14 @@ pub mod datatable;
 mod glossary_page;
 pub mod jsonld;
 pub mod listing;
+pub mod open_data;
 pub mod print;
 pub mod print_view;
 mod search_page;
 mod site_files;
 mod statements;
 pub mod views;
+pub mod xlsx;
 
 use std::path::Path;
 

@@ -488,10 +488,29 @@ pub struct DataView<'a> {
     pub as_of: String,
     /// The same date written in the page's language.
     pub as_of_display: String,
-    /// CSV download URL.
-    pub csv_url: &'a str,
+    /// The downloads (CSV, XLSX, JSON, CSVW), with their sizes.
+    pub downloads: Vec<DownloadView<'a>>,
     /// Home and the data index.
     pub breadcrumbs: Vec<Crumb<'a>>,
+}
+
+/// One download of a data table.
+#[derive(Debug, Clone, Serialize)]
+pub struct DownloadView<'a> {
+    /// `csv`, `xlsx`, `json`, `csvw`.
+    pub kind: &'static str,
+    /// Format name shown (`CSV`).
+    pub format: &'static str,
+    /// Media type (`text/csv`).
+    pub media_type: &'static str,
+    /// What it holds, from the UI strings (`data_csv_about`…), may be empty.
+    pub about: String,
+    /// Root-relative URL.
+    pub url: &'a str,
+    /// Size in bytes.
+    pub bytes: usize,
+    /// Size written for people (`1.2 KB`).
+    pub size: String,
 }
 
 /// A table in the data index.

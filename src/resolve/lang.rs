@@ -12,10 +12,28 @@ pub struct DataTarget {
     pub id: String,
     /// `/data/<id>/`.
     pub page: Target,
-    /// `/data/<id>/<id>.csv`.
+    /// `/data/<id>/<id>.csv`: the cells in this language (UTF-8 with BOM).
     pub csv: Target,
     /// Corrections of the table: indexes into [`Lang::corrections`], newest first.
     pub corrections: Vec<usize>,
+    /// `/data/<id>/<id>.xlsx`: typed cells, with title, source and date above.
+    pub xlsx: Target,
+    /// `/data/<id>/<id>.json`: columns and rows, labels in every language.
+    pub json: Target,
+    /// `/data/<id>/<id>.csv-metadata.json`: CSVW metadata of the CSV beside it.
+    pub csvw: Target,
+}
+
+impl DataTarget {
+    /// The downloads of the table, in the order a data page lists them.
+    pub fn downloads(&self) -> [(&'static str, &Target); 4] {
+        [
+            ("csv", &self.csv),
+            ("xlsx", &self.xlsx),
+            ("json", &self.json),
+            ("csvw", &self.csvw),
+        ]
+    }
 }
 
 /// The report's citation files of one language (`/cite/report.bib`, `.ris`,
@@ -155,6 +173,9 @@ pub(super) fn langs(config: &Config, urls: &Urls, table_ids: &[&str]) -> Vec<Lan
                         page: urls.page(&format!("{prefix}data/{id}/")),
                         csv: urls.file(&format!("{prefix}data/{id}/{id}.csv")),
                         corrections: Vec::new(),
+                        xlsx: urls.file(&format!("{prefix}data/{id}/{id}.xlsx")),
+                        json: urls.file(&format!("{prefix}data/{id}/{id}.json")),
+                        csvw: urls.file(&format!("{prefix}data/{id}/{id}.csv-metadata.json")),
                     })
                     .collect(),
                 glossary: urls.page(&format!("{prefix}glossary/")),

@@ -45,7 +45,7 @@ impl Site {
             }
             for d in &l.data {
                 add(&d.page.out_path);
-                add(&d.csv.out_path);
+                d.downloads().iter().for_each(|(_, t)| add(&t.out_path));
             }
         }
         self.static_paths.iter().for_each(|p| add(p));

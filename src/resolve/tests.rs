@@ -238,6 +238,14 @@ fn tags_data_and_listing_pages() {
     let d = &site.lang(mn).data[0];
     assert_eq!(d.page.url, "/mn/data/causes/");
     assert_eq!(d.csv.out_path, "mn/data/causes/causes.csv");
+    assert_eq!(d.xlsx.url, "/mn/data/causes/causes.xlsx");
+    assert_eq!(d.json.out_path, "mn/data/causes/causes.json");
+    assert_eq!(
+        d.csvw.permalink,
+        "https://e.org/mn/data/causes/causes.csv-metadata.json"
+    );
+    let kinds: Vec<&str> = d.downloads().iter().map(|(k, _)| *k).collect();
+    assert_eq!(kinds, ["csv", "xlsx", "json", "csvw"]);
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! Data tables: shortcodes in pages, data pages, CSV downloads, and bad data.
+//! Data tables: shortcodes in pages, data pages, downloads (CSV, XLSX, JSON,
+//! CSVW), and bad data.
 
 use crate::support::SiteTest;
 
@@ -11,7 +12,17 @@ fn figures_tables_and_charts_in_both_languages() {
         zh.contains("贫困人口为<span class=stat data-table=headline>55.6万人</span>"),
         "{zh}"
     );
-    assert!(zh.contains("<caption><span class=figure-number>表1</span> 主要致贫原因</caption>"));
+    assert!(
+        zh.contains("<caption><span class=figure-number>表1</span> 主要致贫原因 <a class=figure-link href=/data/causes/ title=数据表页面>链接</a></caption>"),
+        "the number and the permanent link next to the caption: {zh}"
+    );
+    assert!(zh.contains("<figure class=data-table id=data-causes>"));
+    assert!(
+        zh.contains("<figcaption><span class=figure-number>图1</span> 主要致贫原因 <span class=chart-column>按「占比」绘制</span> <a class=figure-link href=/data/causes/ title=数据表页面>链接</a></figcaption>"),
+        "{zh}"
+    );
+    assert!(zh.contains("<span class=data-source>来源：seeds/report.txt</span>"));
+    assert!(!zh.contains("来源:") && !zh.contains("数据截至:"), "{zh}");
     assert!(zh.contains("<th class=num scope=col>占比(%)</th>"), "{zh}");
     assert!(zh.contains("<td class=num>41.44</td>"));
     assert!(zh.contains("2016年12月31日"));
@@ -22,8 +33,9 @@ fn figures_tables_and_charts_in_both_languages() {
         "{mn}"
     );
     assert!(mn.contains(
-        "<caption><span class=figure-number>ᠬᠦᠰᠦᠨᠦᠭ 1</span> ᠶᠠᠳᠠᠭᠤ ᠪᠣᠯᠬᠤ ᠰᠢᠯᠲᠠᠭᠠᠨ</caption>"
+        "<caption><span class=figure-number>ᠬᠦᠰᠦᠨᠦᠭ 1</span> ᠶᠠᠳᠠᠭᠤ ᠪᠣᠯᠬᠤ ᠰᠢᠯᠲᠠᠭᠠᠨ <a title="
     ));
+    assert!(mn.contains("class=figure-link href=/mn/data/causes/>ᠬᠣᠯᠪᠣᠭᠠᠰᠤ</a></caption>"));
     assert!(mn.contains("<polyline"), "line chart");
     assert!(
         mn.contains("href=/mn/data/causes/"),
@@ -251,7 +263,7 @@ fn the_shipped_mongolian_pages_write_units_in_mongolian() {
         "{page}"
     );
     assert!(
-        page.contains(">39 ᠬᠦᠮᠦᠨ</text>"),
+        page.contains(">409 ᠬᠦᠮᠦᠨ</text>"),
         "the chart's value label: {page}"
     );
     assert!(!page.contains('位') && !page.contains('名'), "{page}");
@@ -260,4 +272,284 @@ fn the_shipped_mongolian_pages_write_units_in_mongolian() {
         text.contains("<span class=stat data-table=policy_documents>14 ᠵᠦᠢᠯ</span>"),
         "{text}"
     );
+}
+
+/// A table with a year, an integer and a percent column and an empty cell.
+const COUNTIES: &str = "title: { zh: 贫困旗县, mn: ᠶᠠᠳᠠᠭᠤ ᠬᠣᠰᠢᠭᠤ }
+source: seeds/report.txt
+as_of: 2017-10-17
+columns:
+  - { key: year, label: { zh: 年份, mn: ᠣᠨ }, type: year }
+  - { key: counties, label: { zh: 旗县数, mn: ᠬᠣᠰᠢᠭᠤ }, type: integer }
+  - { key: share, label: { zh: 占比, mn: ᠬᠤᠪᠢ }, type: percent, precision: 1 }
+rows:
+  - { id: y2012, year: 2012, counties: 57, share: 50.5 }
+  - { id: y2016, year: 2016, counties: 31, share: null }
+";
+
+fn count(text: &str, needle: &str) -> usize {
+    text.matches(needle).count()
+}
+
+#[test]
+fn a_data_page_shows_each_element_once() {
+    let site = SiteTest::new("data");
+    site.build();
+    let page = site.read("data/headline/index.html");
+    assert_eq!(count(&page, "<h1"), 1, "{page}");
+    assert!(
+        !page.contains("<caption"),
+        "the heading is the table's title: {page}"
+    );
+    assert_eq!(count(&page, "<dd>seeds/report.txt</dd>"), 1, "{page}");
+    assert!(!page.contains("data-source"), "one source line: {page}");
+    assert_eq!(
+        count(&page, "datetime=2017-10-17"),
+        1,
+        "one as-of date: {page}"
+    );
+    assert_eq!(count(&page, "class=data-downloads"), 1, "{page}");
+    assert_eq!(count(&page, " download href="), 4, "{page}");
+    for (format, file) in [
+        ("CSV", "headline.csv"),
+        ("XLSX", "headline.xlsx"),
+        ("JSON", "headline.json"),
+        ("CSVW", "headline.csv-metadata.json"),
+    ] {
+        let bytes = std::fs::metadata(site.root().join("public/data/headline").join(file))
+            .unwrap()
+            .len();
+        let size = if bytes < 1000 {
+            format!("{bytes} B")
+        } else {
+            format!("{:.1} KB", bytes as f64 / 1000.0)
+        };
+        assert!(
+            page.contains(&format!("href=/data/headline/{file} type="))
+                && page.contains(&format!(
+                    ">{format}</a> · <span class=data-size>{size}</span>"
+                )),
+            "{format} · {size}: {page}"
+        );
+    }
+    assert!(
+        !page.contains("数据表页面"),
+        "no link to the page itself: {page}"
+    );
+    assert!(!page.contains("href=/data/headline/>"), "{page}");
+    // One chart per numeric column, each saying which column it draws.
+    assert_eq!(count(&page, "<figure class=data-chart>"), 2, "{page}");
+    assert!(page.contains("<span class=chart-column>按「贫困人口」绘制</span>"));
+    assert!(page.contains("<span class=chart-column>按「贫困发生率」绘制</span>"));
+    let mn = site.read("mn/data/headline/index.html");
+    assert!(
+        mn.contains("<span class=chart-column>ᠶᠠᠳᠠᠭᠤ ᠬᠦᠮᠦᠨ ᠪᠠᠭᠠᠨ᠎ᠠ\u{202F}ᠪᠠᠷ ᠵᠢᠷᠤᠭᠰᠠᠨ</span>"),
+        "{mn}"
+    );
+}
+
+/// The CSV's rows as strings, BOM and header row included.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').unwrap();
+    csv::Reader::from_reader(text.as_bytes())
+        .into_records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn xlsx_holds_the_cells_of_the_csv_as_numbers() {
+    use calamine::{Data, Reader, Xlsx};
+    let site = SiteTest::new("data");
+    site.write("content/data/counties.yaml", COUNTIES);
+    site.build();
+    let tables = [
+        ("counties", ["贫困旗县", "ᠶᠠᠳᠠᠭᠤ ᠬᠣᠰᠢᠭᠤ"], 3),
+        ("headline", ["贫困人口", "ᠶᠠᠳᠠᠭᠤ ᠬᠦᠮᠦᠨ"], 3),
+        ("causes", ["主要致贫原因", "ᠶᠠᠳᠠᠭᠤ ᠪᠣᠯᠬᠤ ᠰᠢᠯᠲᠠᠭᠠᠨ"], 2),
+    ];
+    for (id, titles, percent_col) in tables {
+        for (prefix, title, source) in [
+            ("", titles[0], "来源：seeds/report.txt"),
+            ("mn/", titles[1], "ᠡᠬᠢ ᠰᠤᠷᠪᠤᠯᠵᠢ᠄ seeds/report.txt"),
+        ] {
+            let dir = site.root().join(format!("public/{prefix}data/{id}"));
+            let csv_text = std::fs::read_to_string(dir.join(format!("{id}.csv"))).unwrap();
+            let header = csv_text
+                .lines()
+                .next()
+                .unwrap()
+                .trim_start_matches('\u{feff}');
+            let rows = csv_rows(&csv_text);
+            let bytes = std::fs::read(dir.join(format!("{id}.xlsx"))).unwrap();
+            let mut book: Xlsx<_> =
+                calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+            let range = book.worksheet_range(id).unwrap();
+            let sheet: Vec<&[Data]> = range.rows().collect();
+            // Title, source and date above the table.
+            assert_eq!(sheet[0][0], Data::String(title.into()), "{prefix}{id}");
+            assert_eq!(sheet[1][0], Data::String(source.into()), "{prefix}{id}");
+            if prefix.is_empty() {
+                assert!(sheet[2][0].to_string().starts_with("数据截至："), "{id}");
+            }
+            let top = sheet
+                .iter()
+                .position(|r| r[0] == Data::String("id".into()))
+                .unwrap();
+            let xlsx_header: Vec<String> = sheet[top].iter().map(|c| c.to_string()).collect();
+            assert_eq!(
+                xlsx_header.join(","),
+                header,
+                "{prefix}{id}: units in the header"
+            );
+            assert_eq!(sheet.len() - top - 1, rows.len(), "{prefix}{id}");
+            for (r, csv_row) in rows.iter().enumerate() {
+                for (c, want) in csv_row.iter().enumerate() {
+                    let got = &sheet[top + 1 + r][c];
+                    match (want.parse::<f64>(), got) {
+                        (_, Data::Empty) => assert_eq!(want, "", "{id} {r} {c}"),
+                        (Ok(n), Data::Float(f)) if c == percent_col => {
+                            assert!((f * 100.0 - n).abs() < 1e-9, "{id}: percent {f} for {n}")
+                        }
+                        (Ok(n), Data::Float(f)) => assert_eq!(*f, n, "{id} {r} {c}"),
+                        (_, Data::String(s)) => assert_eq!(s, want, "{id} {r} {c}"),
+                        (w, g) => {
+                            panic!("{prefix}{id} row {r} col {c}: CSV {w:?} {want}, XLSX {g:?}")
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn csvw_metadata_names_every_csv_column() {
+    let site = SiteTest::new("data");
+    site.write("content/data/counties.yaml", COUNTIES);
+    site.build();
+    let csv = site.read("data/counties/counties.csv");
+    let meta: serde_json::Value =
+        serde_json::from_str(&site.read("data/counties/counties.csv-metadata.json")).unwrap();
+    assert_eq!(meta["@context"][0], "http://www.w3.org/ns/csvw");
+    assert_eq!(meta["url"], "counties.csv");
+    assert_eq!(meta["dc:title"][0]["@value"], "贫困旗县");
+    assert_eq!(meta["dc:title"][1]["@language"], "mn-Mong");
+    assert_eq!(meta["dc:source"], "seeds/report.txt");
+    assert!(meta.get("dc:license").is_none(), "no licence in site.yaml");
+    let columns = meta["tableSchema"]["columns"].as_array().unwrap();
+    let first_line: Vec<&str> = csv
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap()
+        .split(',')
+        .collect();
+    let names: Vec<&str> = columns
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["id", "year", "counties", "share"]);
+    let titles: Vec<String> = columns
+        .iter()
+        .map(|c| {
+            c["titles"]
+                .get("zh-Hans")
+                .unwrap_or(&c["titles"])
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(titles, first_line, "titles as the CSV header writes them");
+    let types: Vec<&str> = columns
+        .iter()
+        .map(|c| c["datatype"].as_str().unwrap())
+        .collect();
+    assert_eq!(types, ["string", "gYear", "integer", "number"]);
+    assert_eq!(columns[3]["schema:unitText"], "%");
+    let mn: serde_json::Value =
+        serde_json::from_str(&site.read("mn/data/counties/counties.csv-metadata.json")).unwrap();
+    let mn_header = site.read("mn/data/counties/counties.csv");
+    assert!(mn_header.contains(
+        mn["tableSchema"]["columns"][2]["titles"]["mn-Mong"]
+            .as_str()
+            .unwrap()
+    ));
+}
+
+#[test]
+fn json_download_and_dataset_json_ld() {
+    let site = SiteTest::new("data");
+    site.write("content/data/counties.yaml", COUNTIES);
+    site.build();
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("data/counties/counties.json")).unwrap();
+    assert_eq!(json["columns"][0]["label"]["mn"], "ᠣᠨ");
+    assert_eq!(json["columns"][2]["type"], "percent");
+    assert_eq!(json["rows"][0]["year"], 2012);
+    assert!(json["rows"][0]["year"].is_i64(), "years are integers");
+    assert_eq!(json["rows"][0]["share"], 50.5);
+    assert_eq!(json["rows"][1]["share"], serde_json::Value::Null);
+    let page = site.read("data/counties/index.html");
+    let ld = page
+        .split("<script type=application/ld+json>")
+        .nth(1)
+        .and_then(|s| s.split("</script>").next())
+        .unwrap();
+    let ld: serde_json::Value = serde_json::from_str(ld).unwrap();
+    assert_eq!(ld["@type"], "Dataset");
+    let formats: Vec<(&str, &str)> = ld["distribution"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            assert_eq!(d["@type"], "DataDownload");
+            (
+                d["encodingFormat"].as_str().unwrap(),
+                d["contentUrl"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        formats,
+        [
+            ("text/csv", "https://example.org/data/counties/counties.csv"),
+            (
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "https://example.org/data/counties/counties.xlsx"
+            ),
+            (
+                "application/json",
+                "https://example.org/data/counties/counties.json"
+            ),
+            (
+                "application/csvm+json",
+                "https://example.org/data/counties/counties.csv-metadata.json"
+            ),
+        ]
+    );
+    assert_eq!(ld["temporalCoverage"], "2012/2016");
+    assert_eq!(ld["variableMeasured"][0]["name"], "旗县数");
+    assert_eq!(ld["variableMeasured"][1]["unitText"], "%");
+    assert!(ld.get("license").is_none());
+    assert!(ld.get("spatialCoverage").is_none());
+    // license_url and region in site.yaml reach every description of the data.
+    site.add_config("license_url: https://creativecommons.org/licenses/by/4.0/\nregion: { zh: 内蒙古自治区, mn: ᠥᠪᠥᠷ }\n");
+    site.build();
+    let page = site.read("mn/data/counties/index.html");
+    assert!(
+        page.contains("\"license\":\"https://creativecommons.org/licenses/by/4.0/\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("\"spatialCoverage\":{\"@type\":\"Place\",\"name\":\"ᠥᠪᠥᠷ\"}"),
+        "{page}"
+    );
+    assert!(site
+        .read("data/counties/counties.csv-metadata.json")
+        .contains("\"@id\": \"https://creativecommons.org/licenses/by/4.0/\""));
+    assert!(site
+        .read("data/counties/counties.json")
+        .contains("\"license\": \"https://creativecommons.org/licenses/by/4.0/\""));
 }

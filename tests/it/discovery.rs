@@ -75,7 +75,7 @@ fn open_graph_and_json_ld() {
     let v: serde_json::Value = serde_json::from_str(json).unwrap();
     assert_eq!(v["@type"], "Dataset");
     assert_eq!(
-        v["distribution"]["contentUrl"],
+        v["distribution"][0]["contentUrl"],
         "https://example.org/data/causes/causes.csv"
     );
 }

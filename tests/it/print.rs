@@ -145,22 +145,22 @@ fn tables_and_charts_are_numbered_in_reading_order_on_the_site_and_in_print() {
         alpha.contains("<figure class=data-table id=data-causes>"),
         "{alpha}"
     );
-    assert!(alpha.contains("<caption><span class=figure-number>表1</span> 主要致贫原因</caption>"));
+    assert!(alpha.contains("<caption><span class=figure-number>表1</span> 主要致贫原因 <a class=figure-link href=/data/causes/ title=数据表页面>链接</a></caption>"));
     let one = site.read("alpha/one/index.html");
     assert!(
         one.contains("<figure class=data-chart id=chart-headline-line>"),
         "{one}"
     );
-    assert!(one.contains("<figcaption><span class=figure-number>图1</span> 贫困人口</figcaption>"));
+    assert!(one.contains("<figcaption><span class=figure-number>图1</span> 贫困人口 <span class=chart-column>按「贫困人口」绘制</span> <a class=figure-link href=/data/headline/ title=数据表页面>链接</a></figcaption>"));
     let two = site.read("beta/two/index.html");
     assert!(
-        two.contains("<caption><span class=figure-number>表2</span> 贫困人口</caption>"),
+        two.contains("<caption><span class=figure-number>表2</span> 贫困人口 <a class=figure-link href=/data/headline/ title=数据表页面>链接</a></caption>"),
         "{two}"
     );
     let mn_two = site.read("mn/beta/two/index.html");
     assert!(
         mn_two
-            .contains("<caption><span class=figure-number>ᠬᠦᠰᠦᠨᠦᠭ 2</span> ᠶᠠᠳᠠᠭᠤ ᠬᠦᠮᠦᠨ</caption>"),
+            .contains("<caption><span class=figure-number>ᠬᠦᠰᠦᠨᠦᠭ 2</span> ᠶᠠᠳᠠᠭᠤ ᠬᠦᠮᠦᠨ <a title="),
         "{mn_two}"
     );
     // The same numbers in print, in the same order.
