@@ -1,7 +1,9 @@
 //! Load stage, data part: tables in `content/data/` (YAML, or CSV with a
 //! `.meta.yaml` sidecar), validated into typed [`DataTable`]s.
 
+mod cite;
 mod csv_rows;
+pub mod derived;
 pub mod format;
 mod load;
 mod origin;
@@ -9,5 +11,6 @@ mod table;
 mod validate;
 
 pub use load::load;
+pub use derived::Derived;
 pub use table::{Cell, Column, ColumnType, DataTable, Row};
 pub use validate::{parse_yaml, parse_yaml_with_units, MissingUnitString, Problems, UnitStrings};

@@ -5,8 +5,11 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 
+use super::derived::Derived;
 use crate::config::Localized;
 use crate::content::SourceDate;
+use crate::sources::Source;
+use crate::yaml::Pos;
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -39,6 +42,9 @@ pub struct Column {
     pub unit: Option<String>,
     /// Decimals; `None` prints numbers as written.
     pub precision: Option<usize>,
+    /// The computation its figures come from, when they are not copied from
+    /// the source.
+    pub derived: Option<Derived>,
     /// `path:line` of its declaration under `columns:`, for messages.
     pub at: String,
 }
@@ -61,6 +67,8 @@ pub struct Row {
     pub id: String,
     /// Cells, one per column.
     pub cells: Vec<Cell>,
+    /// Where each cell is written in [`DataTable::rows_path`] (0: not written).
+    pub cells_at: Vec<Pos>,
     /// `path:line` where the row is written, for messages.
     pub at: String,
 }
@@ -74,8 +82,10 @@ pub struct DataTable {
     pub path: PathBuf,
     /// Title per language.
     pub title: Localized,
-    /// File under the site root where every number can be read.
-    pub source: String,
+    /// The source it cites (`source:` names it by id in `content/sources.yaml`).
+    pub source: Source,
+    /// The file its rows are written in (the CSV file of a CSV table).
+    pub rows_path: PathBuf,
     /// Date the figures refer to.
     pub as_of: SourceDate,
     /// Note shown under the table.
@@ -124,6 +134,8 @@ pub(crate) struct RawColumn {
     pub(crate) unit: Option<String>,
     #[serde(default)]
     pub(crate) precision: Option<usize>,
+    #[serde(default)]
+    pub(crate) derived: Option<Derived>,
 }
 
 /// A table file as written (rows absent in a CSV sidecar).

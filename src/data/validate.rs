@@ -6,11 +6,13 @@ use std::path::Path;
 
 use super::origin::{Origin, Problem};
 use super::origin::{Places, YamlPlaces};
+use super::{cite, derived};
 use super::table::{Cell, Column, ColumnType, DataTable, RawCell, RawRow, RawTable, Row};
 use crate::config::Localized;
 use crate::content::SourceDate;
 use crate::diagnostics::Diagnostic;
 use crate::slug;
+use crate::sources::Sources;
 use crate::suggest::{self, Known};
 use crate::yaml;
 
@@ -31,11 +33,8 @@ pub struct MissingUnitString {
 /// language can write it).
 pub type UnitStrings<'a> = &'a dyn Fn(&str) -> Vec<MissingUnitString>;
 
-/// `path:line` of a table element, for naming it in a message.
-pub(crate) type PlaceOf<'a> = &'a dyn Fn(&Origin) -> String;
-
 /// Validates a raw table with its rows. `path` is the file shown for the table;
-/// `place` names where an element is written.
+/// `places` says where an element is written; `source:` must name one of `sources`.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn build(
     id: &str,
@@ -43,10 +42,11 @@ pub(crate) fn build(
     raw: RawTable,
     rows: Vec<RawRow>,
     languages: &[&str],
-    source_exists: &dyn Fn(&str) -> bool,
+    sources: &Sources,
     unit_strings: UnitStrings<'_>,
-    place: PlaceOf<'_>,
+    places: &dyn Places,
 ) -> Result<(DataTable, Vec<Problem>), Vec<Problem>> {
+    let place = |o: &Origin| places.at(o);
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     if !slug::is_valid(id) {
@@ -55,14 +55,9 @@ pub(crate) fn build(
             format!("table id `{id}` (the file name) must be lowercase ASCII, digits, `-` or `_`"),
         ));
     }
-    let source_ok =
-        !raw.source.contains("..") && !raw.source.starts_with('/') && source_exists(&raw.source);
-    if !source_ok {
-        errors.push(
-            Problem::error(Origin::Field("source"), format!("source `{}` not found", raw.source))
-                .with_hint("name a file under the site root, e.g. seeds/report.txt, where every number can be read"),
-        );
-    }
+    let source = cite::resolve(&raw.source, sources)
+        .map_err(|p| errors.push(p))
+        .ok();
     let as_of =
         match SourceDate::parse(&raw.as_of) {
             Ok(d) => Some(d),
@@ -163,8 +158,12 @@ pub(crate) fn build(
             kind,
             unit,
             precision: c.precision,
+            derived: c.derived,
             at: place(&at(None)),
         });
+    }
+    for index in 0..columns.len() {
+        errors.extend(derived::validate(index, &columns));
     }
     let mut out_rows = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
@@ -259,17 +258,24 @@ pub(crate) fn build(
             cells.push(cell);
         }
         let at = place(&Origin::Row(index));
-        out_rows.push(Row { id, cells, at });
+        let cells_at = columns.iter().map(|c| places.place(&cell_at(&c.key)).1).collect();
+        out_rows.push(Row {
+            id,
+            cells,
+            cells_at,
+            at,
+        });
     }
     errors.extend(undeclared_keys(&columns, &unknown, &used));
-    let Some(as_of) = as_of.filter(|_| errors.is_empty()) else {
+    let (Some(as_of), Some(source), true) = (as_of, source, errors.is_empty()) else {
         return Err(errors);
     };
     let table = DataTable {
         id: id.to_string(),
         path: path.to_path_buf(),
         title: raw.title,
-        source: raw.source,
+        source,
+        rows_path: places.place(&Origin::Row(0)).0.to_path_buf(),
         as_of,
         note: raw.note,
         columns,
@@ -380,16 +386,16 @@ fn raw_name(c: &RawCell) -> String {
 pub type Problems = Vec<Diagnostic>;
 
 /// Parses a YAML table (`id` from the file name). `languages` lists the site's
-/// language codes, for missing-label warnings; `source_exists` checks `source:`.
+/// language codes, for missing-label warnings; `source:` must name one of `sources`.
 /// Units are not checked against UI strings (see [`parse_yaml_with_units`]).
 pub fn parse_yaml(
     id: &str,
     path: &Path,
     src: &str,
     languages: &[&str],
-    source_exists: &dyn Fn(&str) -> bool,
+    sources: &Sources,
 ) -> Result<(DataTable, Problems), Problems> {
-    parse_yaml_with_units(id, path, src, languages, source_exists, &|_| Vec::new())
+    parse_yaml_with_units(id, path, src, languages, sources, &|_| Vec::new())
 }
 
 /// [`parse_yaml`], refusing units that `unit_strings` finds without a string.
@@ -398,7 +404,7 @@ pub fn parse_yaml_with_units(
     path: &Path,
     src: &str,
     languages: &[&str],
-    source_exists: &dyn Fn(&str) -> bool,
+    sources: &Sources,
     unit_strings: UnitStrings<'_>,
 ) -> Result<(DataTable, Problems), Problems> {
     let mut raw: RawTable = yaml::parse(src, path, 0).map_err(|d| vec![d])?;
@@ -407,16 +413,15 @@ pub fn parse_yaml_with_units(
     let located = |problems: Vec<Problem>| -> Problems {
         problems.into_iter().map(|p| places.diagnostic(p)).collect()
     };
-    let place = |o: &Origin| places.at(o);
     build(
         id,
         path,
         raw,
         rows,
         languages,
-        source_exists,
+        sources,
         unit_strings,
-        &place,
+        &places,
     )
     .map(|(t, w)| (t, located(w)))
     .map_err(located)

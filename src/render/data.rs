@@ -335,7 +335,7 @@ pub(super) fn data_pages(
                     url: &pages.page.url,
                     table: table_html(t, &ctx, &pages.page.url, &pages.csv.url),
                     charts: default_charts(t, &ctx),
-                    source: &t.source,
+                    source: ctx.citation(&t.source),
                     as_of: t.as_of.date().to_string(),
                     as_of_display: format_date(t.as_of.date(), ctx.style, ctx.strings),
                     csv_url: &pages.csv.url,
@@ -355,7 +355,9 @@ pub(super) fn data_pages(
                     &pages.csv.permalink,
                     &view.as_of,
                     &lang.tag,
-                    view.source,
+                    &t.source.url.clone().unwrap_or_else(|| {
+                        t.source.citation(ctx.lang, ctx.default, ctx.style, ctx.strings)
+                    }),
                 );
                 page_ctx.data = Some(view);
                 let html = templates.render(lang.id, "data.html", &page_ctx, &t.path)?;

@@ -5,6 +5,7 @@ use crate::data::{format, Cell, ColumnType, DataTable};
 use crate::html::{escape, escape_tagging_han};
 use crate::i18n::Strings;
 use crate::locale::{format_date, Style};
+use crate::sources::Source;
 
 /// The language a table or chart is written for.
 pub struct LangCtx<'a> {
@@ -37,6 +38,24 @@ impl LangCtx<'_> {
     /// A localized string for this language, escaped and tagged.
     pub fn localized(&self, l: &Localized) -> String {
         self.text(&l.get(self.lang, self.default))
+    }
+
+    /// A UI label followed by its colon: `来源：` in Chinese, `label: ` otherwise.
+    pub fn label(&self, key: &str) -> String {
+        let colon = if self.style == Style::Chinese { "：" } else { ": " };
+        format!("{}{colon}", escape(&self.t(key)))
+    }
+
+    /// The citation of `source` in this language as HTML (escaped, Chinese
+    /// runs tagged), linked to the source when it has a URL; never its file.
+    pub fn citation(&self, source: &Source) -> String {
+        let text = source.cite(self.lang, self.default, self.style, self.strings, &|s| {
+            self.text(s)
+        });
+        match &source.url {
+            Some(url) => format!("<a href=\"{}\">{text}</a>", escape(url)),
+            None => text,
+        }
     }
 }
 
@@ -116,10 +135,10 @@ fn figure_html(
         ));
     }
     h.push_str(&format!(
-        "<span class=\"data-source\">{}: {}</span> <span class=\"data-as-of\">{}: <time datetime=\"{}\">{}</time></span> <a href=\"{}\">{}</a> <a href=\"{}\" download>{}</a></figcaption></figure>",
-        escape(&ctx.t("data_source")),
-        escape(&t.source),
-        escape(&ctx.t("data_as_of")),
+        "<span class=\"data-source\">{}{}</span> <span class=\"data-as-of\">{}<time datetime=\"{}\">{}</time></span> <a href=\"{}\">{}</a> <a href=\"{}\" download>{}</a></figcaption></figure>",
+        ctx.label("data_source"),
+        ctx.citation(&t.source),
+        ctx.label("data_as_of"),
         t.as_of.date(),
         escape(&format_date(t.as_of.date(), ctx.style, ctx.strings)),
         escape(page_url),
