@@ -13,7 +13,7 @@ use crate::suggest::{self, Known};
 
 /// The computation a derived column declares.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase", deny_unknown_fields)]
+#[serde(try_from = "RawDerived")]
 pub enum Derived {
     /// The sum of these columns.
     Sum(Vec<String>),
@@ -21,6 +21,29 @@ pub enum Derived {
     Difference(Vec<String>),
     /// The first column divided by the second (× 100 in a percent column).
     Ratio(Vec<String>),
+}
+
+/// `derived:` as written: a mapping with one computation (serde_yaml reads
+/// an enum only from a YAML tag).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDerived {
+    sum: Option<Vec<String>>,
+    difference: Option<Vec<String>>,
+    ratio: Option<Vec<String>>,
+}
+
+impl TryFrom<RawDerived> for Derived {
+    type Error = String;
+
+    fn try_from(r: RawDerived) -> Result<Self, String> {
+        match (r.sum, r.difference, r.ratio) {
+            (Some(c), None, None) => Ok(Derived::Sum(c)),
+            (None, Some(c), None) => Ok(Derived::Difference(c)),
+            (None, None, Some(c)) => Ok(Derived::Ratio(c)),
+            _ => Err("`derived` takes one of `sum: [a, b]`, `difference: [a, b]`, `ratio: [a, b]`".to_string()),
+        }
+    }
 }
 
 impl Derived {

@@ -432,7 +432,7 @@ mod yaml_table_tests {
     use super::*;
 
     const OK: &str = "title: { zh: 主要致贫原因, mn: ᠰᠢᠯᠲᠠᠭᠠᠨ }
-source: seeds/a.txt
+source: report
 as_of: 2016-12-31
 columns:
   - { key: cause, label: { zh: 致贫原因, mn: ᠰᠢᠯᠲᠠᠭᠠᠨ } }
@@ -449,7 +449,7 @@ rows:
             Path::new("content/data/poverty_causes.yaml"),
             src,
             &["zh", "mn"],
-            &|s| s == "seeds/a.txt",
+            &crate::sources::for_tests(),
         )
     }
 
@@ -479,7 +479,7 @@ rows:
     #[test]
     fn unknown_column_wrong_type_and_missing_source_have_lines() {
         let src = OK
-            .replace("source: seeds/a.txt", "source: seeds/missing.txt")
+            .replace("source: report", "source: reprot")
             .replace("people: null", "pople: 3")
             .replace("share: 41.44", "share: lots");
         let e = parse(&src).unwrap_err();
@@ -488,7 +488,10 @@ rows:
                 .find(|d| d.message.contains(s))
                 .unwrap_or_else(|| panic!("{s}: {e:?}"))
         };
-        assert_eq!(find("not found").line, 2);
+        let source = find("unknown source `reprot`");
+        assert_eq!((source.line, source.column), (2, 9));
+        let hint = source.hint.as_deref().unwrap_or_default();
+        assert!(hint.starts_with("did you mean `report` (content/sources.yaml:1)?"), "{hint}");
         assert_eq!(find("unknown column `pople`").line, 10);
         assert_eq!(find("expected a percentage").line, 9);
     }
@@ -560,7 +563,7 @@ rows:
     }
 
     const TRAINING: &str = "title: { zh: 培训, mn: ᠰᠤᠷᠭᠠᠯᠲᠠ }
-source: seeds/a.txt
+source: report
 as_of: 2016-12-31
 columns:
   - { key: year, label: { zh: 年份, mn: ᠵᠢᠯ }, type: year }

@@ -188,7 +188,7 @@ pub(crate) mod tests {
 
     pub(crate) fn table() -> DataTable {
         let src = "title: { zh: 主要致贫原因 <script>, mn: ᠰᠢᠯᠲᠠᠭᠠᠨ }
-source: seeds/a.txt
+source: report
 as_of: 2016-12-31
 columns:
   - { key: cause, label: { zh: 致贫原因, mn: ᠰᠢᠯᠲᠠᠭᠠᠨ } }
@@ -198,7 +198,7 @@ rows:
   - { id: illness, cause: { zh: 因病致贫, mn: ᠡᠪᠡᠳᠴᠢᠨ }, share: 41.44, people: 23.1 }
   - { id: funds, cause: { zh: \"缺资金 & \\\"其他\\\"\", mn: 突泉县 }, share: 16.74 }
 ";
-        parse_yaml("causes", Path::new("c.yaml"), src, &["zh", "mn"], &|_| true)
+        parse_yaml("causes", Path::new("c.yaml"), src, &["zh", "mn"], &crate::sources::for_tests())
             .unwrap()
             .0
     }

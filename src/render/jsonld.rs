@@ -86,7 +86,7 @@ mod tests {
             "https://e.org/data/t/t.csv",
             "2016-12-31",
             "zh-Hans",
-            "seeds/a.txt",
+            "平台，《综述》，2017年10月17日",
         ))
         .unwrap();
         assert_eq!(v["@type"], "Dataset");

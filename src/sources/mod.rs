@@ -193,6 +193,24 @@ pub fn parse(
     }
 }
 
+/// A source `report` (publisher 平台, title 综述, 2017-10-17) reading
+/// `seeds/a.txt`, for tests of the modules that cite sources.
+#[cfg(test)]
+pub(crate) fn for_tests() -> Sources {
+    let one = |s: &str| Localized::One(s.to_string());
+    Sources {
+        list: vec![Source {
+            id: "report".into(),
+            publisher: one("平台"),
+            title: one("综述"),
+            date: SourceDate::parse("2017-10-17").unwrap_or_else(|e| panic!("{e}")),
+            url: None,
+            file: Some("seeds/a.txt".into()),
+            at: format!("{PATH}:1"),
+        }],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -47,7 +47,7 @@ pub fn check_table(table: &DataTable, text: Option<&str>, rows_src: Option<&str>
                 let computed = d.compute(&table.columns, &row.cells, column.kind == ColumnType::Percent);
                 let wrong = match computed {
                     Ok(c) if crate::data::derived::matches(*value, c, column.precision) => None,
-                    Ok(c) => Some(format!("is {c}")),
+                    Ok(c) => Some(format!("is {}", shown(c))),
                     Err(why) => Some(format!("cannot be computed: {why}")),
                 };
                 if let Some(wrong) = wrong {
@@ -79,6 +79,12 @@ pub fn check_table(table: &DataTable, text: Option<&str>, rows_src: Option<&str>
     out
 }
 
+/// A computed value for a message: at most four decimals, no trailing zeros.
+fn shown(v: f64) -> String {
+    let s = format!("{v:.4}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 /// Checks every table of the site in `root` ([`check_table`]), reading each
 /// source's text once and each table's rows file for quoting.
 pub fn check_site(root: &Path, tables: &[DataTable]) -> Checked {
@@ -106,4 +112,50 @@ pub fn check_site(root: &Path, tables: &[DataTable]) -> Checked {
     }
     all.problems.dedup();
     all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TABLE: &str = "title: t
+source: report
+as_of: 2016-12-31
+columns:
+  - { key: poor, type: amount, unit: 万人 }
+  - { key: all, type: amount, unit: 万人 }
+  - { key: share, type: percent, derived: { ratio: [poor, all] } }
+rows:
+  - { id: a, poor: 55.6, all: 1390, share: 4 }
+";
+
+    fn check(src: &str, text: &str) -> Checked {
+        let (t, _) = crate::data::parse_yaml(
+            "t",
+            Path::new("t.yaml"),
+            src,
+            &["zh"],
+            &crate::sources::for_tests(),
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        check_table(&t, Some(text), Some(src))
+    }
+
+    #[test]
+    fn figures_found_and_derived_checked() {
+        let c = check(TABLE, "贫困人口55.6万人,全区1390万人");
+        assert_eq!((c.looked_up, c.derived, c.problems.len()), (2, 1, 0), "{:?}", c.problems);
+    }
+
+    #[test]
+    fn a_missing_figure_and_a_wrong_derivation_at_their_cells() {
+        let c = check(&TABLE.replace("share: 4 ", "share: 5 "), "贫困人口55.6万人,全区1391万人");
+        let at: Vec<(usize, usize)> = c.problems.iter().map(|d| (d.line, d.column)).collect();
+        assert_eq!(at, [(9, 31), (9, 44)], "{:?}", c.problems);
+        assert_eq!(
+            c.problems[0].message,
+            "row `a`, column `all`: `1390` does not appear in seeds/a.txt (source `report`)"
+        );
+        assert!(c.problems[1].message.contains("ratio of `poor`, `all`, which is 4"), "{}", c.problems[1].message);
+    }
 }
