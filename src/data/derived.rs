@@ -149,7 +149,7 @@ pub fn decimals(value: f64) -> usize {
 pub fn matches(value: f64, computed: f64, precision: Option<usize>) -> bool {
     let d = decimals(value).max(precision.unwrap_or(0)).min(12);
     let scale = 10f64.powi(d as i32);
-    crate::sources::numbers::same((computed * scale).round() / scale, value)
+    super::numbers::same((computed * scale).round() / scale, value)
 }
 
 #[cfg(test)]

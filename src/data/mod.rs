@@ -6,7 +6,9 @@ mod csv_rows;
 pub mod derived;
 pub mod format;
 mod load;
+pub mod numbers;
 mod origin;
+pub mod provenance;
 mod table;
 mod validate;
 

@@ -1,11 +1,8 @@
 //! The report's sources, `content/sources.yaml`: who published each text, its
 //! title and date in every language, a URL where one exists, and optionally the
 //! captured text under `seeds/` that `bichig check` reads every figure of a
-//! table in ([`provenance`]). Data tables cite a source by `id`; readers see
-//! the citation in words ([`Source::citation`]), never the file.
-
-pub mod numbers;
-pub mod provenance;
+//! table in ([`crate::data::provenance`]). Data tables cite a source by `id`;
+//! readers see the citation in words ([`Source::citation`]), never the file.
 
 use std::collections::HashSet;
 use std::path::Path;

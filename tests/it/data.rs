@@ -81,7 +81,10 @@ fn bad_data_fails_with_file_and_line() {
         ),
         (
             "missing-source",
-            &["content/data/extra.yaml:2", "seeds/missing.txt"],
+            &[
+                "content/data/extra.yaml:2:9: error: unknown source `reprot`",
+                "hint: did you mean `report` (content/sources.yaml:1)?",
+            ],
         ),
         (
             "wrong-type",
@@ -154,7 +157,7 @@ fn table_figures_are_searchable() {
 
 /// A herd table in a unit the theme has no Mongolian word for.
 const HERDS: &str = "title: { zh: 牲畜, mn: ᠮᠠᠯ }
-source: seeds/report.txt
+source: report
 as_of: 2016-12-31
 columns:
   - { key: kind, label: { zh: 种类, mn: ᠲᠥᠷᠥᠯ } }

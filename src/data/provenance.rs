@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::data::{Cell, ColumnType, DataTable};
+use super::{Cell, ColumnType, DataTable};
 use crate::diagnostics::{excerpt, Diagnostic};
 
 use super::numbers::Numbers;
@@ -46,7 +46,7 @@ pub fn check_table(table: &DataTable, text: Option<&str>, rows_src: Option<&str>
                 out.derived += 1;
                 let computed = d.compute(&table.columns, &row.cells, column.kind == ColumnType::Percent);
                 let wrong = match computed {
-                    Ok(c) if crate::data::derived::matches(*value, c, column.precision) => None,
+                    Ok(c) if super::derived::matches(*value, c, column.precision) => None,
                     Ok(c) => Some(format!("is {}", shown(c))),
                     Err(why) => Some(format!("cannot be computed: {why}")),
                 };
