@@ -16,4 +16,5 @@ mod pdf;
 mod print;
 mod series;
 mod serve;
+mod sources;
 mod support;
