@@ -6,14 +6,11 @@ use crate::suggest;
 
 /// The source `id` names, or the problem at the table's `source:` value with
 /// the nearest id (or, for a file path, the id of the source with that file).
-pub(crate) fn resolve(id: &str, sources: &Sources) -> Result<Source, Problem> {
+pub(crate) fn resolve(id: &str, sources: &Sources) -> Result<Source, Box<Problem>> {
     if let Some(s) = sources.get(id) {
         return Ok(s.clone());
     }
-    let by_file = sources
-        .list
-        .iter()
-        .find(|s| s.file.as_deref() == Some(id));
+    let by_file = sources.list.iter().find(|s| s.file.as_deref() == Some(id));
     let hint = match (by_file, sources.list.is_empty()) {
         (Some(s), _) => format!(
             "`source:` names a source by its id: the source with `file: {id}` is `{}` ({})",
@@ -32,5 +29,7 @@ pub(crate) fn resolve(id: &str, sources: &Sources) -> Result<Source, Problem> {
             }
         }
     };
-    Err(Problem::error(Origin::Value("source"), format!("unknown source `{id}`")).with_hint(hint))
+    Err(Box::new(
+        Problem::error(Origin::Value("source"), format!("unknown source `{id}`")).with_hint(hint),
+    ))
 }

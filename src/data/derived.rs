@@ -41,7 +41,10 @@ impl TryFrom<RawDerived> for Derived {
             (Some(c), None, None) => Ok(Derived::Sum(c)),
             (None, Some(c), None) => Ok(Derived::Difference(c)),
             (None, None, Some(c)) => Ok(Derived::Ratio(c)),
-            _ => Err("`derived` takes one of `sum: [a, b]`, `difference: [a, b]`, `ratio: [a, b]`".to_string()),
+            _ => Err(
+                "`derived` takes one of `sum: [a, b]`, `difference: [a, b]`, `ratio: [a, b]`"
+                    .to_string(),
+            ),
         }
     }
 }
@@ -65,7 +68,12 @@ impl Derived {
     /// The value of the computation over `cells` (a row, in column order),
     /// `Err` with the reason when it has none (an empty operand, a zero
     /// divisor). `percent` multiplies a ratio by 100.
-    pub fn compute(&self, columns: &[Column], cells: &[Cell], percent: bool) -> Result<f64, String> {
+    pub fn compute(
+        &self,
+        columns: &[Column],
+        cells: &[Cell],
+        percent: bool,
+    ) -> Result<f64, String> {
         let mut values = Vec::new();
         for key in self.operands() {
             let i = columns.iter().position(|c| &c.key == key);
@@ -85,7 +93,11 @@ impl Derived {
 
     /// The computation in words for messages: `sum of `a`, `b``.
     pub fn describe(&self) -> String {
-        format!("{} of {}", self.name(), suggest::list(self.operands().iter().map(String::as_str)))
+        format!(
+            "{} of {}",
+            self.name(),
+            suggest::list(self.operands().iter().map(String::as_str))
+        )
     }
 }
 
@@ -102,10 +114,13 @@ pub(crate) fn validate(index: usize, columns: &[Column]) -> Vec<Problem> {
     };
     let mut problems = Vec::new();
     if column.kind == ColumnType::Text {
-        problems.push(Problem::error(
-            at.clone(),
-            format!("text column `{}` cannot be derived", column.key),
-        ).with_hint("give the column a numeric `type`, or remove `derived`"));
+        problems.push(
+            Problem::error(
+                at.clone(),
+                format!("text column `{}` cannot be derived", column.key),
+            )
+            .with_hint("give the column a numeric `type`, or remove `derived`"),
+        );
     }
     let count_ok = match d {
         Derived::Ratio(c) => c.len() == 2,
@@ -127,7 +142,10 @@ pub(crate) fn validate(index: usize, columns: &[Column]) -> Vec<Problem> {
         if !numeric.iter().any(|k| &k.name == key) {
             let mut p = Problem::error(
                 at.clone(),
-                format!("column `{}` is derived from `{key}`, which is not another numeric column", column.key),
+                format!(
+                    "column `{}` is derived from `{key}`, which is not another numeric column",
+                    column.key
+                ),
             );
             if let Some(h) = suggest::hint(key, "numeric columns", &numeric) {
                 p = p.with_hint(h);
@@ -182,7 +200,10 @@ mod tests {
         assert_eq!(v(Derived::Difference(ab()), false), Ok(-5.0));
         assert_eq!(v(Derived::Ratio(ab()), true), Ok(37.5));
         let empty = [Cell::Number(3.0), Cell::Empty];
-        assert_eq!(Derived::Sum(ab()).compute(&cols, &empty, false), Err("`b` is empty".into()));
+        assert_eq!(
+            Derived::Sum(ab()).compute(&cols, &empty, false),
+            Err("`b` is empty".into())
+        );
     }
 
     #[test]
@@ -208,7 +229,12 @@ mod tests {
         let p = validate(3, &cols);
         assert_eq!(p.len(), 1, "{p:?}");
         assert!(p[0].message.contains("`totl`"), "{}", p[0].message);
-        assert!(p[0].hint.as_deref().is_some_and(|h| h.contains("did you mean `total`")), "{p:?}");
+        assert!(
+            p[0].hint
+                .as_deref()
+                .is_some_and(|h| h.contains("did you mean `total`")),
+            "{p:?}"
+        );
         let bad = Derived::Sum(vec!["name".into(), "share".into()]);
         let mut cols = cols;
         cols[3].derived = Some(bad);

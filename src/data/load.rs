@@ -180,8 +180,7 @@ mod tests {
     use crate::data::{Cell, ColumnType, MissingUnitString};
     use std::fs;
 
-    const META_HEAD: &str =
-        "title: { zh: 标题, mn: ᠭᠠᠷᠴᠠᠭ }\nsource: report\nas_of: 2016-12-31\n";
+    const META_HEAD: &str = "title: { zh: 标题, mn: ᠭᠠᠷᠴᠠᠭ }\nsource: report\nas_of: 2016-12-31\n";
 
     /// A site holding `files` (path under content/data, text) and seeds/a.txt.
     fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
@@ -198,12 +197,25 @@ mod tests {
 
     fn tables(files: &[(&str, &str)]) -> Vec<DataTable> {
         let dir = site(files);
-        load(dir.path(), &["zh", "mn"], &crate::sources::for_tests(), &|_| Vec::new()).unwrap().0
+        load(
+            dir.path(),
+            &["zh", "mn"],
+            &crate::sources::for_tests(),
+            &|_| Vec::new(),
+        )
+        .unwrap()
+        .0
     }
 
     fn errors(files: &[(&str, &str)]) -> Vec<String> {
         let dir = site(files);
-        let e = load(dir.path(), &["zh", "mn"], &crate::sources::for_tests(), &|_| Vec::new()).unwrap_err();
+        let e = load(
+            dir.path(),
+            &["zh", "mn"],
+            &crate::sources::for_tests(),
+            &|_| Vec::new(),
+        )
+        .unwrap_err();
         e.iter().map(|d| d.to_string()).collect()
     }
 
@@ -281,7 +293,13 @@ mod tests {
                 .into_iter()
                 .collect()
         };
-        let e = load(dir.path(), &["zh", "mn"], &crate::sources::for_tests(), &missing).unwrap_err();
+        let e = load(
+            dir.path(),
+            &["zh", "mn"],
+            &crate::sources::for_tests(),
+            &missing,
+        )
+        .unwrap_err();
         let e: Vec<String> = e.iter().map(|d| d.to_string()).collect();
         assert_eq!(e.len(), 1, "{e:#?}");
         assert!(

@@ -12,7 +12,7 @@ pub mod provenance;
 mod table;
 mod validate;
 
-pub use load::load;
 pub use derived::Derived;
+pub use load::load;
 pub use table::{Cell, Column, ColumnType, DataTable, Row};
 pub use validate::{parse_yaml, parse_yaml_with_units, MissingUnitString, Problems, UnitStrings};

@@ -36,7 +36,10 @@ impl Numbers {
                     i += 1;
                 } else if c == ',' && group_of_three(&chars, i + 1) && !s.contains('.') {
                     i += 1;
-                } else if c == '.' && !s.contains('.') && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
+                } else if c == '.'
+                    && !s.contains('.')
+                    && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                {
                     s.push(c);
                     i += 1;
                 } else {
@@ -115,7 +118,10 @@ mod tests {
         assert!(!has("贫困发生率为4.5%", 4.6, Some("%")));
         assert!(!has("贫困发生率为4.5%", 45.0, None));
         assert!(has("共计12项", 12.0, None));
-        assert!(!has("共计12项", 1.0, None), "a number is read whole, not digit by digit");
+        assert!(
+            !has("共计12项", 1.0, None),
+            "a number is read whole, not digit by digit"
+        );
     }
 
     #[test]

@@ -44,7 +44,11 @@ pub fn check_table(table: &DataTable, text: Option<&str>, rows_src: Option<&str>
             };
             if let Some(d) = &column.derived {
                 out.derived += 1;
-                let computed = d.compute(&table.columns, &row.cells, column.kind == ColumnType::Percent);
+                let computed = d.compute(
+                    &table.columns,
+                    &row.cells,
+                    column.kind == ColumnType::Percent,
+                );
                 let wrong = match computed {
                     Ok(c) if super::derived::matches(*value, c, column.precision) => None,
                     Ok(c) => Some(format!("is {}", shown(c))),
@@ -58,7 +62,10 @@ pub fn check_table(table: &DataTable, text: Option<&str>, rows_src: Option<&str>
                             column.key,
                             d.describe()
                         ),
-                        format!("correct the figure, or the computation under `derived:` ({})", column.at),
+                        format!(
+                            "correct the figure, or the computation under `derived:` ({})",
+                            column.at
+                        ),
                     ));
                 }
                 continue;
@@ -144,18 +151,32 @@ rows:
     #[test]
     fn figures_found_and_derived_checked() {
         let c = check(TABLE, "贫困人口55.6万人,全区1390万人");
-        assert_eq!((c.looked_up, c.derived, c.problems.len()), (2, 1, 0), "{:?}", c.problems);
+        assert_eq!(
+            (c.looked_up, c.derived, c.problems.len()),
+            (2, 1, 0),
+            "{:?}",
+            c.problems
+        );
     }
 
     #[test]
     fn a_missing_figure_and_a_wrong_derivation_at_their_cells() {
-        let c = check(&TABLE.replace("share: 4 ", "share: 5 "), "贫困人口55.6万人,全区1391万人");
+        let c = check(
+            &TABLE.replace("share: 4 ", "share: 5 "),
+            "贫困人口55.6万人,全区1391万人",
+        );
         let at: Vec<(usize, usize)> = c.problems.iter().map(|d| (d.line, d.column)).collect();
         assert_eq!(at, [(9, 31), (9, 44)], "{:?}", c.problems);
         assert_eq!(
             c.problems[0].message,
             "row `a`, column `all`: `1390` does not appear in seeds/a.txt (source `report`)"
         );
-        assert!(c.problems[1].message.contains("ratio of `poor`, `all`, which is 4"), "{}", c.problems[1].message);
+        assert!(
+            c.problems[1]
+                .message
+                .contains("ratio of `poor`, `all`, which is 4"),
+            "{}",
+            c.problems[1].message
+        );
     }
 }

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use super::origin::{Origin, Problem};
 use super::origin::{Places, YamlPlaces};
-use super::{cite, derived};
 use super::table::{Cell, Column, ColumnType, DataTable, RawCell, RawRow, RawTable, Row};
+use super::{cite, derived};
 use crate::config::Localized;
 use crate::content::SourceDate;
 use crate::diagnostics::Diagnostic;
@@ -56,7 +56,7 @@ pub(crate) fn build(
         ));
     }
     let source = cite::resolve(&raw.source, sources)
-        .map_err(|p| errors.push(p))
+        .map_err(|p| errors.push(*p))
         .ok();
     let as_of =
         match SourceDate::parse(&raw.as_of) {
@@ -258,7 +258,10 @@ pub(crate) fn build(
             cells.push(cell);
         }
         let at = place(&Origin::Row(index));
-        let cells_at = columns.iter().map(|c| places.place(&cell_at(&c.key)).1).collect();
+        let cells_at = columns
+            .iter()
+            .map(|c| places.place(&cell_at(&c.key)).1)
+            .collect();
         out_rows.push(Row {
             id,
             cells,
@@ -491,7 +494,10 @@ rows:
         let source = find("unknown source `reprot`");
         assert_eq!((source.line, source.column), (2, 9));
         let hint = source.hint.as_deref().unwrap_or_default();
-        assert!(hint.starts_with("did you mean `report` (content/sources.yaml:1)?"), "{hint}");
+        assert!(
+            hint.starts_with("did you mean `report` (content/sources.yaml:1)?"),
+            "{hint}"
+        );
         assert_eq!(find("unknown column `pople`").line, 10);
         assert_eq!(find("expected a percentage").line, 9);
     }

@@ -356,7 +356,8 @@ pub(super) fn data_pages(
                     &view.as_of,
                     &lang.tag,
                     &t.source.url.clone().unwrap_or_else(|| {
-                        t.source.citation(ctx.lang, ctx.default, ctx.style, ctx.strings)
+                        t.source
+                            .citation(ctx.lang, ctx.default, ctx.style, ctx.strings)
                     }),
                 );
                 page_ctx.data = Some(view);

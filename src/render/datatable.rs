@@ -42,7 +42,11 @@ impl LangCtx<'_> {
 
     /// A UI label followed by its colon: `来源：` in Chinese, `label: ` otherwise.
     pub fn label(&self, key: &str) -> String {
-        let colon = if self.style == Style::Chinese { "：" } else { ": " };
+        let colon = if self.style == Style::Chinese {
+            "："
+        } else {
+            ": "
+        };
         format!("{}{colon}", escape(&self.t(key)))
     }
 
@@ -198,9 +202,15 @@ rows:
   - { id: illness, cause: { zh: 因病致贫, mn: ᠡᠪᠡᠳᠴᠢᠨ }, share: 41.44, people: 23.1 }
   - { id: funds, cause: { zh: \"缺资金 & \\\"其他\\\"\", mn: 突泉县 }, share: 16.74 }
 ";
-        parse_yaml("causes", Path::new("c.yaml"), src, &["zh", "mn"], &crate::sources::for_tests())
-            .unwrap()
-            .0
+        parse_yaml(
+            "causes",
+            Path::new("c.yaml"),
+            src,
+            &["zh", "mn"],
+            &crate::sources::for_tests(),
+        )
+        .unwrap()
+        .0
     }
 
     pub(crate) fn ctx<'a>(lang: &'a str, style: Style, strings: &'a Strings) -> LangCtx<'a> {

@@ -85,10 +85,7 @@ impl Sources {
 
     /// The ids with their places, for "did you mean" hints.
     pub fn known(&self) -> Vec<Known> {
-        self.list
-            .iter()
-            .map(|s| Known::at(&s.id, &s.at))
-            .collect()
+        self.list.iter().map(|s| Known::at(&s.id, &s.at)).collect()
     }
 }
 
@@ -232,7 +229,10 @@ mod tests {
     fn reads_sources_with_lines() {
         let s = p(SRC).unwrap();
         assert_eq!(s.list.len(), 2);
-        assert_eq!(s.get("report2017").unwrap().file.as_deref(), Some("seeds/a.txt"));
+        assert_eq!(
+            s.get("report2017").unwrap().file.as_deref(),
+            Some("seeds/a.txt")
+        );
         assert_eq!(s.get("web").unwrap().at, "content/sources.yaml:6");
         assert!(s.get("nope").is_none());
     }

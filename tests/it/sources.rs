@@ -8,7 +8,8 @@ use std::path::Path;
 use crate::support::{build_shipped, repo, SiteTest};
 
 const CITED_ZH: &str = "内蒙古扶贫开发宣传平台，《脱贫攻坚综述》，2017年10月17日";
-const CITED_MN: &str = "ᠲᠠᠪᠴᠠᠩ᠂ 《ᠲᠣᠶᠢᠮ》᠂ 2017 ᠣᠨ\u{202F}ᠤ 10\u{202F}ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ᠎ᠠ\u{202F}ᠶᠢᠨ 17\u{202F}ᠤ ᠡᠳᠦᠷ";
+const CITED_MN: &str =
+    "ᠲᠠᠪᠴᠠᠩ᠂ 《ᠲᠣᠶᠢᠮ》᠂ 2017 ᠣᠨ\u{202F}ᠤ 10\u{202F}ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ᠎ᠠ\u{202F}ᠶᠢᠨ 17\u{202F}ᠤ ᠡᠳᠦᠷ";
 
 /// The text a reader sees in `html`: scripts, styles and tags left out.
 fn visible_text(html: &str) -> String {
@@ -23,7 +24,9 @@ fn visible_text(html: &str) -> String {
                 .then(|| tag.find(&format!("</{name}>")).map(|e| e + name.len() + 3))
                 .flatten()
         });
-        let end = skip_to.or_else(|| tag.find('>').map(|e| e + 1)).unwrap_or(tag.len());
+        let end = skip_to
+            .or_else(|| tag.find('>').map(|e| e + 1))
+            .unwrap_or(tag.len());
         rest = &tag[end..];
     }
     out.push_str(rest);
@@ -58,11 +61,17 @@ fn pages_cite_the_source_in_words_linked_to_it() {
     let zh = site.read("index.html");
     assert!(zh.contains(&format!("来源：{link}{CITED_ZH}</a>")), "{zh}");
     let page = site.read("data/people/index.html");
-    assert!(page.contains(&format!("<dd>{link}{CITED_ZH}</a></dd>")), "{page}");
+    assert!(
+        page.contains(&format!("<dd>{link}{CITED_ZH}</a></dd>")),
+        "{page}"
+    );
     let mn = site.read("mn/data/people/index.html");
     assert!(mn.contains(&format!("{link}{CITED_MN}</a>")), "{mn}");
     assert!(site.read("mn/index.html").contains(CITED_MN));
-    assert_eq!(pages_showing_seeds(&site.root().join("public")), Vec::<String>::new());
+    assert_eq!(
+        pages_showing_seeds(&site.root().join("public")),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -79,7 +88,10 @@ fn an_unknown_source_fails_the_build_at_its_line_with_the_nearest_id() {
         ],
     );
     // A seed path where an id belongs names the source that reads that file.
-    site.write(path, text.replace("source: report", "source: seeds/report.txt"));
+    site.write(
+        path,
+        text.replace("source: report", "source: seeds/report.txt"),
+    );
     site.run(&["build"]).fails_with(
         1,
         &["the source with `file: seeds/report.txt` is `report` (content/sources.yaml:1)"],
@@ -136,7 +148,10 @@ fn check_reports_a_derived_figure_that_is_not_its_computation() {
     );
     assert_eq!(r.stdout.matches("error:").count(), 1, "{}", r.stdout);
     // A derived column naming a column that does not exist fails the build.
-    site.write(path, text.replace("ratio: [poor, total]", "ratio: [poor, totl]"));
+    site.write(
+        path,
+        text.replace("ratio: [poor, total]", "ratio: [poor, totl]"),
+    );
     site.run(&["build"]).fails_with(
         1,
         &[
@@ -167,10 +182,16 @@ fn the_shipped_report_cites_its_source_and_every_figure_is_in_it() {
     let checked = bichig::data::provenance::check_site(&root, &loaded.tables);
     assert!(checked.problems.is_empty(), "{:#?}", checked.problems);
     assert!(figures > 100, "{figures}");
-    assert_eq!(checked.looked_up, figures, "every figure was looked up in the text");
+    assert_eq!(
+        checked.looked_up, figures,
+        "every figure was looked up in the text"
+    );
     for t in &loaded.tables {
         assert_eq!(t.source.id, "report2017", "{}", t.id);
-        assert_eq!(t.source.file.as_deref(), Some("seeds/000_424cb6e161ab8233.txt"));
+        assert_eq!(
+            t.source.file.as_deref(),
+            Some("seeds/000_424cb6e161ab8233.txt")
+        );
     }
 }
 
