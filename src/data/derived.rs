@@ -5,49 +5,10 @@
 //! look for them in the source text: it checks each against its computation
 //! instead, rounded to the decimals the cell is written with (pure).
 
-use serde::Deserialize;
-
 use super::origin::{Origin, Problem};
+pub use super::table::Derived;
 use super::table::{Cell, Column, ColumnType};
 use crate::suggest::{self, Known};
-
-/// The computation a derived column declares.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(try_from = "RawDerived")]
-pub enum Derived {
-    /// The sum of these columns.
-    Sum(Vec<String>),
-    /// The first column less the others.
-    Difference(Vec<String>),
-    /// The first column divided by the second (× 100 in a percent column).
-    Ratio(Vec<String>),
-}
-
-/// `derived:` as written: a mapping with one computation (serde_yaml reads
-/// an enum only from a YAML tag).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDerived {
-    sum: Option<Vec<String>>,
-    difference: Option<Vec<String>>,
-    ratio: Option<Vec<String>>,
-}
-
-impl TryFrom<RawDerived> for Derived {
-    type Error = String;
-
-    fn try_from(r: RawDerived) -> Result<Self, String> {
-        match (r.sum, r.difference, r.ratio) {
-            (Some(c), None, None) => Ok(Derived::Sum(c)),
-            (None, Some(c), None) => Ok(Derived::Difference(c)),
-            (None, None, Some(c)) => Ok(Derived::Ratio(c)),
-            _ => Err(
-                "`derived` takes one of `sum: [a, b]`, `difference: [a, b]`, `ratio: [a, b]`"
-                    .to_string(),
-            ),
-        }
-    }
-}
 
 impl Derived {
     /// The columns it reads.
