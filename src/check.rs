@@ -157,6 +157,8 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Error> {
             .map_or(Style::Plain, |l| Style::for_tag(&l.tag));
         text.extend(text_problems(&s.path, &s.body, s.body_line_offset, style));
     }
+    // Every figure of a table is in its source's text, or is its computation.
+    text.extend(crate::data::provenance::check_site(root, &loaded.tables).problems);
     text.extend(crate::proof::problems(root, &loaded.config));
     text.extend(crate::proof::variants::problems(root, &loaded.config));
     if let Some(g) = &loaded.glossary {

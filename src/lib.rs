@@ -46,6 +46,7 @@ pub mod script;
 pub mod search;
 pub mod serve;
 pub mod slug;
+pub mod sources;
 pub mod status;
 pub mod suggest;
 pub mod templates;
@@ -195,7 +196,11 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Error> {
     strings.resize(config.languages.len(), Default::default());
     let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
     let unit_strings = |unit: &str| missing_unit_strings(unit, &config, &strings);
-    let (tables, data_warnings) = collect(&mut problems, data::load(root, &codes, &unit_strings));
+    let sources_list = collect(&mut problems, sources::load(root));
+    let (tables, data_warnings) = collect(
+        &mut problems,
+        data::load(root, &codes, &sources_list, &unit_strings),
+    );
     warnings.extend(data_warnings);
     let templates = templates::Templates::load(root, &config, &strings)
         .map_err(|d| problems.extend(d))

@@ -77,6 +77,7 @@ mod tests {
             kind,
             unit: unit.map(str::to_string),
             precision,
+            derived: None,
             at: String::new(),
         }
     }

@@ -11,13 +11,16 @@ use super::validate::build;
 use super::validate::{parse_yaml_with_units, UnitStrings};
 use crate::content::read_text;
 use crate::diagnostics::Diagnostic;
+use crate::sources::Sources;
 use crate::yaml::{self, Pos};
 
-/// Loads every table under `root/content/data`, sorted by id. Returns the tables
-/// and warnings, or all errors (among them units `unit_strings` finds unwritable).
+/// Loads every table under `root/content/data`, sorted by id, each citing one
+/// of `sources`. Returns the tables and warnings, or all errors (among them
+/// units `unit_strings` finds unwritable).
 pub fn load(
     root: &Path,
     languages: &[&str],
+    sources: &Sources,
     unit_strings: UnitStrings<'_>,
 ) -> Result<(Vec<DataTable>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let dir = root.join("content").join("data");
@@ -27,7 +30,6 @@ pub fn load(
     if !dir.is_dir() {
         return Ok((tables, warnings));
     }
-    let source_exists = |s: &str| root.join(s).is_file();
     for entry in WalkDir::new(&dir)
         .max_depth(1)
         .sort_by_file_name()
@@ -50,7 +52,7 @@ pub fn load(
                 &meta,
                 &meta_shown,
                 languages,
-                &source_exists,
+                sources,
                 unit_strings,
             )
         } else if let Some(id) = name.strip_suffix(".yaml") {
@@ -60,7 +62,7 @@ pub fn load(
             read_text(entry.path(), &shown)
                 .map_err(|d| vec![d])
                 .and_then(|src| {
-                    parse_yaml_with_units(id, &shown, &src, languages, &source_exists, unit_strings)
+                    parse_yaml_with_units(id, &shown, &src, languages, sources, unit_strings)
                 })
         } else {
             continue;
@@ -88,7 +90,7 @@ fn load_csv(
     meta: &Path,
     meta_shown: &Path,
     languages: &[&str],
-    source_exists: &dyn Fn(&str) -> bool,
+    sources: &Sources,
     unit_strings: UnitStrings<'_>,
 ) -> Result<(DataTable, Vec<Diagnostic>), Vec<Diagnostic>> {
     if !meta.is_file() {
@@ -126,16 +128,15 @@ fn load_csv(
     let located = |problems: Vec<Problem>| -> Vec<Diagnostic> {
         problems.into_iter().map(|p| places.diagnostic(p)).collect()
     };
-    let place = |o: &Origin| places.at(o);
     build(
         id,
         meta_shown,
         raw,
         rows,
         languages,
-        source_exists,
+        sources,
         unit_strings,
-        &place,
+        &places,
     )
     .map(|(t, w)| (t, located(w)))
     .map_err(located)
@@ -179,8 +180,7 @@ mod tests {
     use crate::data::{Cell, ColumnType, MissingUnitString};
     use std::fs;
 
-    const META_HEAD: &str =
-        "title: { zh: 标题, mn: ᠭᠠᠷᠴᠠᠭ }\nsource: seeds/a.txt\nas_of: 2016-12-31\n";
+    const META_HEAD: &str = "title: { zh: 标题, mn: ᠭᠠᠷᠴᠠᠭ }\nsource: report\nas_of: 2016-12-31\n";
 
     /// A site holding `files` (path under content/data, text) and seeds/a.txt.
     fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
@@ -197,12 +197,25 @@ mod tests {
 
     fn tables(files: &[(&str, &str)]) -> Vec<DataTable> {
         let dir = site(files);
-        load(dir.path(), &["zh", "mn"], &|_| Vec::new()).unwrap().0
+        load(
+            dir.path(),
+            &["zh", "mn"],
+            &crate::sources::for_tests(),
+            &|_| Vec::new(),
+        )
+        .unwrap()
+        .0
     }
 
     fn errors(files: &[(&str, &str)]) -> Vec<String> {
         let dir = site(files);
-        let e = load(dir.path(), &["zh", "mn"], &|_| Vec::new()).unwrap_err();
+        let e = load(
+            dir.path(),
+            &["zh", "mn"],
+            &crate::sources::for_tests(),
+            &|_| Vec::new(),
+        )
+        .unwrap_err();
         e.iter().map(|d| d.to_string()).collect()
     }
 
@@ -280,7 +293,13 @@ mod tests {
                 .into_iter()
                 .collect()
         };
-        let e = load(dir.path(), &["zh", "mn"], &missing).unwrap_err();
+        let e = load(
+            dir.path(),
+            &["zh", "mn"],
+            &crate::sources::for_tests(),
+            &missing,
+        )
+        .unwrap_err();
         let e: Vec<String> = e.iter().map(|d| d.to_string()).collect();
         assert_eq!(e.len(), 1, "{e:#?}");
         assert!(

@@ -7,6 +7,46 @@ use serde::Deserialize;
 
 use crate::config::Localized;
 use crate::content::SourceDate;
+use crate::sources::Source;
+use crate::yaml::Pos;
+
+/// The computation a derived column declares.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "RawDerived")]
+pub enum Derived {
+    /// The sum of these columns.
+    Sum(Vec<String>),
+    /// The first column less the others.
+    Difference(Vec<String>),
+    /// The first column divided by the second (× 100 in a percent column).
+    Ratio(Vec<String>),
+}
+
+/// `derived:` as written: a mapping with one computation (serde_yaml reads
+/// an enum only from a YAML tag).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDerived {
+    sum: Option<Vec<String>>,
+    difference: Option<Vec<String>>,
+    ratio: Option<Vec<String>>,
+}
+
+impl TryFrom<RawDerived> for Derived {
+    type Error = String;
+
+    fn try_from(r: RawDerived) -> Result<Self, String> {
+        match (r.sum, r.difference, r.ratio) {
+            (Some(c), None, None) => Ok(Derived::Sum(c)),
+            (None, Some(c), None) => Ok(Derived::Difference(c)),
+            (None, None, Some(c)) => Ok(Derived::Ratio(c)),
+            _ => Err(
+                "`derived` takes one of `sum: [a, b]`, `difference: [a, b]`, `ratio: [a, b]`"
+                    .to_string(),
+            ),
+        }
+    }
+}
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -39,6 +79,9 @@ pub struct Column {
     pub unit: Option<String>,
     /// Decimals; `None` prints numbers as written.
     pub precision: Option<usize>,
+    /// The computation its figures come from, when they are not copied from
+    /// the source.
+    pub derived: Option<Derived>,
     /// `path:line` of its declaration under `columns:`, for messages.
     pub at: String,
 }
@@ -61,6 +104,8 @@ pub struct Row {
     pub id: String,
     /// Cells, one per column.
     pub cells: Vec<Cell>,
+    /// Where each cell is written in [`DataTable::rows_path`] (0: not written).
+    pub cells_at: Vec<Pos>,
     /// `path:line` where the row is written, for messages.
     pub at: String,
 }
@@ -74,8 +119,10 @@ pub struct DataTable {
     pub path: PathBuf,
     /// Title per language.
     pub title: Localized,
-    /// File under the site root where every number can be read.
-    pub source: String,
+    /// The source it cites (`source:` names it by id in `content/sources.yaml`).
+    pub source: Source,
+    /// The file its rows are written in (the CSV file of a CSV table).
+    pub rows_path: PathBuf,
     /// Date the figures refer to.
     pub as_of: SourceDate,
     /// Note shown under the table.
@@ -126,6 +173,8 @@ pub(crate) struct RawColumn {
     pub(crate) unit: Option<String>,
     #[serde(default)]
     pub(crate) precision: Option<usize>,
+    #[serde(default)]
+    pub(crate) derived: Option<Derived>,
 }
 
 /// A table file as written (rows absent in a CSV sidecar).

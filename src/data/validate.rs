@@ -7,10 +7,12 @@ use std::path::Path;
 use super::origin::{Origin, Problem};
 use super::origin::{Places, YamlPlaces};
 use super::table::{Cell, Column, ColumnType, DataTable, RawCell, RawRow, RawTable, Row};
+use super::{cite, derived};
 use crate::config::Localized;
 use crate::content::SourceDate;
 use crate::diagnostics::Diagnostic;
 use crate::slug;
+use crate::sources::Sources;
 use crate::suggest::{self, Known};
 use crate::yaml;
 
@@ -31,11 +33,8 @@ pub struct MissingUnitString {
 /// language can write it).
 pub type UnitStrings<'a> = &'a dyn Fn(&str) -> Vec<MissingUnitString>;
 
-/// `path:line` of a table element, for naming it in a message.
-pub(crate) type PlaceOf<'a> = &'a dyn Fn(&Origin) -> String;
-
 /// Validates a raw table with its rows. `path` is the file shown for the table;
-/// `place` names where an element is written.
+/// `places` says where an element is written; `source:` must name one of `sources`.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn build(
     id: &str,
@@ -43,10 +42,11 @@ pub(crate) fn build(
     raw: RawTable,
     rows: Vec<RawRow>,
     languages: &[&str],
-    source_exists: &dyn Fn(&str) -> bool,
+    sources: &Sources,
     unit_strings: UnitStrings<'_>,
-    place: PlaceOf<'_>,
+    places: &dyn Places,
 ) -> Result<(DataTable, Vec<Problem>), Vec<Problem>> {
+    let place = |o: &Origin| places.at(o);
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     if !slug::is_valid(id) {
@@ -55,14 +55,9 @@ pub(crate) fn build(
             format!("table id `{id}` (the file name) must be lowercase ASCII, digits, `-` or `_`"),
         ));
     }
-    let source_ok =
-        !raw.source.contains("..") && !raw.source.starts_with('/') && source_exists(&raw.source);
-    if !source_ok {
-        errors.push(
-            Problem::error(Origin::Field("source"), format!("source `{}` not found", raw.source))
-                .with_hint("name a file under the site root, e.g. seeds/report.txt, where every number can be read"),
-        );
-    }
+    let source = cite::resolve(&raw.source, sources)
+        .map_err(|p| errors.push(*p))
+        .ok();
     let as_of =
         match SourceDate::parse(&raw.as_of) {
             Ok(d) => Some(d),
@@ -163,8 +158,12 @@ pub(crate) fn build(
             kind,
             unit,
             precision: c.precision,
+            derived: c.derived,
             at: place(&at(None)),
         });
+    }
+    for index in 0..columns.len() {
+        errors.extend(derived::validate(index, &columns));
     }
     let mut out_rows = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
@@ -259,7 +258,16 @@ pub(crate) fn build(
             cells.push(cell);
         }
         let at = place(&Origin::Row(index));
-        out_rows.push(Row { id, cells, at });
+        let cells_at = columns
+            .iter()
+            .map(|c| places.place(&cell_at(&c.key)).1)
+            .collect();
+        out_rows.push(Row {
+            id,
+            cells,
+            cells_at,
+            at,
+        });
     }
     errors.extend(undeclared_keys(&columns, &unknown, &used));
     let corrections = match &as_of {
@@ -272,14 +280,15 @@ pub(crate) fn build(
             }),
         None => Vec::new(),
     };
-    let Some(as_of) = as_of.filter(|_| errors.is_empty()) else {
+    let (Some(as_of), Some(source), true) = (as_of, source, errors.is_empty()) else {
         return Err(errors);
     };
     let table = DataTable {
         id: id.to_string(),
         path: path.to_path_buf(),
         title: raw.title,
-        source: raw.source,
+        source,
+        rows_path: places.place(&Origin::Row(0)).0.to_path_buf(),
         as_of,
         note: raw.note,
         columns,
@@ -391,16 +400,16 @@ fn raw_name(c: &RawCell) -> String {
 pub type Problems = Vec<Diagnostic>;
 
 /// Parses a YAML table (`id` from the file name). `languages` lists the site's
-/// language codes, for missing-label warnings; `source_exists` checks `source:`.
+/// language codes, for missing-label warnings; `source:` must name one of `sources`.
 /// Units are not checked against UI strings (see [`parse_yaml_with_units`]).
 pub fn parse_yaml(
     id: &str,
     path: &Path,
     src: &str,
     languages: &[&str],
-    source_exists: &dyn Fn(&str) -> bool,
+    sources: &Sources,
 ) -> Result<(DataTable, Problems), Problems> {
-    parse_yaml_with_units(id, path, src, languages, source_exists, &|_| Vec::new())
+    parse_yaml_with_units(id, path, src, languages, sources, &|_| Vec::new())
 }
 
 /// [`parse_yaml`], refusing units that `unit_strings` finds without a string.
@@ -409,7 +418,7 @@ pub fn parse_yaml_with_units(
     path: &Path,
     src: &str,
     languages: &[&str],
-    source_exists: &dyn Fn(&str) -> bool,
+    sources: &Sources,
     unit_strings: UnitStrings<'_>,
 ) -> Result<(DataTable, Problems), Problems> {
     let mut raw: RawTable = yaml::parse(src, path, 0).map_err(|d| vec![d])?;
@@ -418,16 +427,15 @@ pub fn parse_yaml_with_units(
     let located = |problems: Vec<Problem>| -> Problems {
         problems.into_iter().map(|p| places.diagnostic(p)).collect()
     };
-    let place = |o: &Origin| places.at(o);
     build(
         id,
         path,
         raw,
         rows,
         languages,
-        source_exists,
+        sources,
         unit_strings,
-        &place,
+        &places,
     )
     .map(|(t, w)| (t, located(w)))
     .map_err(located)
@@ -438,7 +446,7 @@ mod yaml_table_tests {
     use super::*;
 
     const OK: &str = "title: { zh: 主要致贫原因, mn: ᠰᠢᠯᠲᠠᠭᠠᠨ }
-source: seeds/a.txt
+source: report
 as_of: 2016-12-31
 columns:
   - { key: cause, label: { zh: 致贫原因, mn: ᠰᠢᠯᠲᠠᠭᠠᠨ } }
@@ -455,7 +463,7 @@ rows:
             Path::new("content/data/poverty_causes.yaml"),
             src,
             &["zh", "mn"],
-            &|s| s == "seeds/a.txt",
+            &crate::sources::for_tests(),
         )
     }
 
@@ -485,7 +493,7 @@ rows:
     #[test]
     fn unknown_column_wrong_type_and_missing_source_have_lines() {
         let src = OK
-            .replace("source: seeds/a.txt", "source: seeds/missing.txt")
+            .replace("source: report", "source: reprot")
             .replace("people: null", "pople: 3")
             .replace("share: 41.44", "share: lots");
         let e = parse(&src).unwrap_err();
@@ -494,7 +502,13 @@ rows:
                 .find(|d| d.message.contains(s))
                 .unwrap_or_else(|| panic!("{s}: {e:?}"))
         };
-        assert_eq!(find("not found").line, 2);
+        let source = find("unknown source `reprot`");
+        assert_eq!((source.line, source.column), (2, 9));
+        let hint = source.hint.as_deref().unwrap_or_default();
+        assert!(
+            hint.starts_with("did you mean `report` (content/sources.yaml:1)?"),
+            "{hint}"
+        );
         assert_eq!(find("unknown column `pople`").line, 10);
         assert_eq!(find("expected a percentage").line, 9);
     }
@@ -566,7 +580,7 @@ rows:
     }
 
     const TRAINING: &str = "title: { zh: 培训, mn: ᠰᠤᠷᠭᠠᠯᠲᠠ }
-source: seeds/a.txt
+source: report
 as_of: 2016-12-31
 columns:
   - { key: year, label: { zh: 年份, mn: ᠵᠢᠯ }, type: year }

@@ -414,7 +414,7 @@ pub(super) fn data_pages(
                     url: &pages.page.url,
                     table: data_page_table_html(t, &ctx),
                     charts: default_charts(t, &ctx),
-                    source: &t.source,
+                    source: ctx.citation(&t.source),
                     as_of: t.as_of.date().to_string(),
                     as_of_display: format_date(t.as_of.date(), ctx.style, ctx.strings),
                     downloads: views,
@@ -442,6 +442,11 @@ pub(super) fn data_pages(
                         (header, unit)
                     })
                     .collect();
+                // JSON-LD's isBasedOn: the source's URL, else its citation in words.
+                let based_on = t.source.url.clone().unwrap_or_else(|| {
+                    t.source
+                        .citation(ctx.lang, ctx.default, ctx.style, ctx.strings)
+                });
                 let mut page_ctx = b.generated(lang.id, |l| &l.data[ti].page);
                 page_ctx.description = Cow::Owned(table_description(
                     &view.title,
@@ -452,7 +457,7 @@ pub(super) fn data_pages(
                     name: &view.title,
                     url: &pages.page.permalink,
                     lang: &lang.tag,
-                    source: view.source,
+                    source: &based_on,
                     temporal: temporal_coverage(t),
                     as_of: view.as_of.clone(),
                     variables,

@@ -5,6 +5,7 @@ use crate::data::{format, Cell, ColumnType, DataTable};
 use crate::html::{escape, escape_tagging_han};
 use crate::i18n::Strings;
 use crate::locale::{format_date, Style};
+use crate::sources::Source;
 
 /// The language a table or chart is written for.
 pub struct LangCtx<'a> {
@@ -37,6 +38,28 @@ impl LangCtx<'_> {
     /// A localized string for this language, escaped and tagged.
     pub fn localized(&self, l: &Localized) -> String {
         self.text(&l.get(self.lang, self.default))
+    }
+
+    /// A UI label followed by its colon: `来源：` in Chinese, `label: ` otherwise.
+    pub fn label(&self, key: &str) -> String {
+        let colon = if self.style == Style::Chinese {
+            "："
+        } else {
+            ": "
+        };
+        format!("{}{colon}", escape(&self.t(key)))
+    }
+
+    /// The citation of `source` in this language as HTML (escaped, Chinese
+    /// runs tagged), linked to the source when it has a URL; never its file.
+    pub fn citation(&self, source: &Source) -> String {
+        let text = source.cite(self.lang, self.default, self.style, self.strings, &|s| {
+            self.text(s)
+        });
+        match &source.url {
+            Some(url) => format!("<a href=\"{}\">{text}</a>", escape(url)),
+            None => text,
+        }
     }
 }
 
@@ -172,7 +195,7 @@ fn figure_html(t: &DataTable, ctx: &LangCtx<'_>, placed: Option<Placed<'_>>) -> 
             h.push_str(&format!(
                 "<span class=\"data-source\">{}{}</span> <span class=\"data-as-of\">{}<time datetime=\"{}\">{}</time></span> <a href=\"{}\" download>{}</a></figcaption>",
                 escape(&labelled(ctx, "data_source")),
-                escape(&t.source),
+                ctx.citation(&t.source),
                 escape(&labelled(ctx, "data_as_of")),
                 t.as_of.date(),
                 escape(&format_date(t.as_of.date(), ctx.style, ctx.strings)),
@@ -230,7 +253,7 @@ pub(crate) mod tests {
 
     pub(crate) fn table() -> DataTable {
         let src = "title: { zh: 主要致贫原因 <script>, mn: ᠰᠢᠯᠲᠠᠭᠠᠨ }
-source: seeds/a.txt
+source: report
 as_of: 2016-12-31
 columns:
   - { key: cause, label: { zh: 致贫原因, mn: ᠰᠢᠯᠲᠠᠭᠠᠨ } }
@@ -240,9 +263,15 @@ rows:
   - { id: illness, cause: { zh: 因病致贫, mn: ᠡᠪᠡᠳᠴᠢᠨ }, share: 41.44, people: 23.1 }
   - { id: funds, cause: { zh: \"缺资金 & \\\"其他\\\"\", mn: 突泉县 }, share: 16.74 }
 ";
-        parse_yaml("causes", Path::new("c.yaml"), src, &["zh", "mn"], &|_| true)
-            .unwrap()
-            .0
+        parse_yaml(
+            "causes",
+            Path::new("c.yaml"),
+            src,
+            &["zh", "mn"],
+            &crate::sources::for_tests(),
+        )
+        .unwrap()
+        .0
     }
 
     pub(crate) fn ctx<'a>(lang: &'a str, style: Style, strings: &'a Strings) -> LangCtx<'a> {
@@ -310,7 +339,7 @@ rows:
             "/data/causes.csv",
         );
         assert!(
-            h.contains("<span class=\"data-source\">来源：seeds/a.txt</span>"),
+            h.contains("<span class=\"data-source\">来源：平台，《综述》，2017年10月17日</span>"),
             "{h}"
         );
         assert!(!h.contains("来源:"), "{h}");

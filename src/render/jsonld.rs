@@ -139,7 +139,7 @@ mod tests {
             name: "T",
             url: "https://e.org/data/t/",
             lang: "zh-Hans",
-            source: "seeds/a.txt",
+            source: "平台，《综述》，2017年10月17日",
             temporal: "2012/2016".into(),
             as_of: "2016-12-31".into(),
             variables: vec![("人口(万人)".into(), Some("万人".into()))],

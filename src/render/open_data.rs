@@ -8,6 +8,7 @@ use super::datatable::LangCtx;
 use crate::config::Localized;
 use crate::data::{format, Cell, Column, ColumnType, DataTable};
 use crate::locale::unit_label;
+use crate::sources::Source;
 
 /// A language of the site, as the downloads name it.
 pub struct DataLang<'a> {
@@ -69,6 +70,28 @@ fn by_code(l: &Localized, p: &Publication<'_>) -> Value {
             .map(|d| (d.ctx.lang.to_string(), json!(l.get(d.ctx.lang, default))))
             .collect(),
     )
+}
+
+/// The citation of `source` as a reader of `d` sees it.
+fn citation(source: &Source, d: &DataLang<'_>, default: &str) -> String {
+    source.citation(d.ctx.lang, default, d.ctx.style, d.ctx.strings)
+}
+
+/// The source in words per language code, with its URL when it has one.
+fn citations_by_code(source: &Source, p: &Publication<'_>) -> Value {
+    let default = p.langs.first().map_or("", |l| l.ctx.lang);
+    let mut v = json!({
+        "citation": Value::Object(
+            p.langs
+                .iter()
+                .map(|d| (d.ctx.lang.to_string(), json!(citation(source, d, default))))
+                .collect(),
+        ),
+    });
+    if let Some(url) = &source.url {
+        v["url"] = json!(url);
+    }
+    v
 }
 
 /// A column's type as written in the table files.
@@ -140,7 +163,7 @@ pub fn table_json(t: &DataTable, p: &Publication<'_>) -> Vec<u8> {
     let mut v = json!({
         "id": t.id,
         "title": by_code(&t.title, p),
-        "source": t.source,
+        "source": citations_by_code(&t.source, p),
         "as_of": t.as_of.date().to_string(),
         "temporal_coverage": temporal_coverage(t),
         "columns": columns,
@@ -225,7 +248,10 @@ pub fn table_csvw(t: &DataTable, csv_name: &str, p: &Publication<'_>) -> Vec<u8>
         "@context": ["http://www.w3.org/ns/csvw", { "@language": lang }],
         "url": csv_name,
         "dc:title": values_by_tag(|d| t.title.get(d.ctx.lang, default), p),
-        "dc:source": t.source,
+        "dc:source": t.source.url.as_ref().map_or_else(
+            || values_by_tag(|d| citation(&t.source, d, default), p),
+            |url| json!(url),
+        ),
         "dc:date": { "@value": t.as_of.date().to_string(), "@type": "xsd:date" },
         "dc:temporal": temporal_coverage(t),
         "tableSchema": { "columns": columns, "primaryKey": "id" },

@@ -64,8 +64,8 @@ pub struct ChapterView<'a> {
 pub struct SourceView<'a> {
     /// Table title in the page's language, as HTML (Chinese runs tagged).
     pub title: String,
-    /// The source file the figures are read from.
-    pub source: &'a str,
+    /// The citation of the table's source (HTML, linked when it has a URL).
+    pub source: String,
     /// `YYYY-MM-DD` the figures refer to.
     pub as_of: String,
     /// The same date written in the page's language.

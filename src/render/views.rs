@@ -482,8 +482,8 @@ pub struct DataView<'a> {
     pub table: String,
     /// Charts (SVG in HTML).
     pub charts: Vec<String>,
-    /// Source file of the figures.
-    pub source: &'a str,
+    /// The citation of the table's source (HTML, linked when it has a URL).
+    pub source: String,
     /// `YYYY-MM-DD` the figures refer to.
     pub as_of: String,
     /// The same date written in the page's language.

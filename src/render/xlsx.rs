@@ -85,7 +85,12 @@ fn write_sheet(
     sheet.write_string(
         1,
         0,
-        format!("{}{}", labelled(ctx, "data_source"), t.source),
+        format!(
+            "{}{}",
+            labelled(ctx, "data_source"),
+            t.source
+                .citation(ctx.lang, ctx.default, ctx.style, ctx.strings)
+        ),
     )?;
     sheet.write_string(
         2,

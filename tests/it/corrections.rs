@@ -89,7 +89,7 @@ fn a_correction_dated_before_publication_fails_at_its_line() {
     );
     site.write(
         "content/data/late.yaml",
-        "title: 表\nsource: seeds/report.txt\nas_of: 2016-12-31\ncolumns:\n  - { key: a, label: A }\nrows:\n  - { id: x, a: y }\ncorrections:\n  - date: 2016-12-30\n    what: { zh: 改 }\n",
+        "title: 表\nsource: report\nas_of: 2016-12-31\ncolumns:\n  - { key: a, label: A }\nrows:\n  - { id: x, a: y }\ncorrections:\n  - date: 2016-12-30\n    what: { zh: 改 }\n",
     );
     site.run(&["build"]).fails_with(
         1,

@@ -21,7 +21,7 @@ fn figures_tables_and_charts_in_both_languages() {
         zh.contains("<figcaption><span class=figure-number>图1</span> 主要致贫原因 <span class=chart-column>按「占比」绘制</span> <a class=figure-link href=/data/causes/ title=数据表页面>链接</a></figcaption>"),
         "{zh}"
     );
-    assert!(zh.contains("<span class=data-source>来源：seeds/report.txt</span>"));
+    assert!(zh.contains("<span class=data-source>来源：内蒙古扶贫开发宣传平台，《脱贫攻坚综述》，2017年10月17日</span>"));
     assert!(!zh.contains("来源:") && !zh.contains("数据截至:"), "{zh}");
     assert!(zh.contains("<th class=num scope=col>占比(%)</th>"), "{zh}");
     assert!(zh.contains("<td class=num>41.44</td>"));
@@ -93,7 +93,10 @@ fn bad_data_fails_with_file_and_line() {
         ),
         (
             "missing-source",
-            &["content/data/extra.yaml:2", "seeds/missing.txt"],
+            &[
+                "content/data/extra.yaml:2:9: error: unknown source `reprot`",
+                "hint: did you mean `report` (content/sources.yaml:1)?",
+            ],
         ),
         (
             "wrong-type",
@@ -166,7 +169,7 @@ fn table_figures_are_searchable() {
 
 /// A herd table in a unit the theme has no Mongolian word for.
 const HERDS: &str = "title: { zh: 牲畜, mn: ᠮᠠᠯ }
-source: seeds/report.txt
+source: report
 as_of: 2016-12-31
 columns:
   - { key: kind, label: { zh: 种类, mn: ᠲᠥᠷᠥᠯ } }
@@ -276,7 +279,7 @@ fn the_shipped_mongolian_pages_write_units_in_mongolian() {
 
 /// A table with a year, an integer and a percent column and an empty cell.
 const COUNTIES: &str = "title: { zh: 贫困旗县, mn: ᠶᠠᠳᠠᠭᠤ ᠬᠣᠰᠢᠭᠤ }
-source: seeds/report.txt
+source: report
 as_of: 2017-10-17
 columns:
   - { key: year, label: { zh: 年份, mn: ᠣᠨ }, type: year }
@@ -301,7 +304,14 @@ fn a_data_page_shows_each_element_once() {
         !page.contains("<caption"),
         "the heading is the table's title: {page}"
     );
-    assert_eq!(count(&page, "<dd>seeds/report.txt</dd>"), 1, "{page}");
+    assert_eq!(
+        count(
+            &page,
+            "<dd>内蒙古扶贫开发宣传平台，《脱贫攻坚综述》，2017年10月17日</dd>"
+        ),
+        1,
+        "{page}"
+    );
     assert!(!page.contains("data-source"), "one source line: {page}");
     assert_eq!(
         count(&page, "datetime=2017-10-17"),
@@ -370,8 +380,8 @@ fn xlsx_holds_the_cells_of_the_csv_as_numbers() {
     ];
     for (id, titles, percent_col) in tables {
         for (prefix, title, source) in [
-            ("", titles[0], "来源：seeds/report.txt"),
-            ("mn/", titles[1], "ᠡᠬᠢ ᠰᠤᠷᠪᠤᠯᠵᠢ᠄ seeds/report.txt"),
+            ("", titles[0], "来源：内蒙古扶贫开发宣传平台，《脱贫攻坚综述》，2017年10月17日"),
+            ("mn/", titles[1], "ᠡᠬᠢ ᠰᠤᠷᠪᠤᠯᠵᠢ᠄ ᠲᠠᠪᠴᠠᠩ᠂ 《ᠲᠣᠶᠢᠮ》᠂ 2017 ᠣᠨ\u{202F}ᠤ 10\u{202F}ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ᠎ᠠ\u{202F}ᠶᠢᠨ 17\u{202F}ᠤ ᠡᠳᠦᠷ"),
         ] {
             let dir = site.root().join(format!("public/{prefix}data/{id}"));
             let csv_text = std::fs::read_to_string(dir.join(format!("{id}.csv"))).unwrap();
@@ -435,7 +445,10 @@ fn csvw_metadata_names_every_csv_column() {
     assert_eq!(meta["url"], "counties.csv");
     assert_eq!(meta["dc:title"][0]["@value"], "贫困旗县");
     assert_eq!(meta["dc:title"][1]["@language"], "mn-Mong");
-    assert_eq!(meta["dc:source"], "seeds/report.txt");
+    assert_eq!(
+        meta["dc:source"][0]["@value"],
+        "内蒙古扶贫开发宣传平台，《脱贫攻坚综述》，2017年10月17日"
+    );
     assert!(meta.get("dc:license").is_none(), "no licence in site.yaml");
     let columns = meta["tableSchema"]["columns"].as_array().unwrap();
     let first_line: Vec<&str> = csv

@@ -102,7 +102,7 @@ fn hostile_text_is_escaped_everywhere() {
     site.write(
         "content/data/evil.yaml",
         format!(
-            "title: {{ zh: '{e}', mn: '{e}' }}\nsource: seeds/report.txt\nas_of: 2016-12-31\ncolumns:\n  - {{ key: name, label: {{ zh: '{e}', mn: x }} }}\n  - {{ key: v, label: {{ zh: v, mn: v }}, type: number }}\nrows:\n  - {{ id: a, name: {{ zh: '{e}', mn: '{e}' }}, v: 1 }}\n  - {{ id: b, name: {{ zh: b, mn: b }}, v: 2 }}\n",
+            "title: {{ zh: '{e}', mn: '{e}' }}\nsource: report\nas_of: 2016-12-31\ncolumns:\n  - {{ key: name, label: {{ zh: '{e}', mn: x }} }}\n  - {{ key: v, label: {{ zh: v, mn: v }}, type: number }}\nrows:\n  - {{ id: a, name: {{ zh: '{e}', mn: '{e}' }}, v: 1 }}\n  - {{ id: b, name: {{ zh: b, mn: b }}, v: 2 }}\n",
             e = evil.replace('\'', "''")
         ),
     );

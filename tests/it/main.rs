@@ -19,4 +19,5 @@ mod phones;
 mod print;
 mod series;
 mod serve;
+mod sources;
 mod support;

@@ -12,7 +12,7 @@ fn data_case(rel: &str, text: &str, expected: &str) {
 }
 
 const META: &str = "title: { zh: 贫困人口, mn: ᠶᠠᠳᠠᠭᠤ ᠬᠦᠮᠦᠨ }
-source: seeds/report.txt
+source: report
 as_of: 2017-10-17
 columns:
   - { key: year, label: { zh: 年份, mn: ᠣᠨ } }

@@ -236,7 +236,7 @@ fn sources<'a>(
         }
         out.push(SourceView {
             title: ctx.localized(&t.title),
-            source: &t.source,
+            source: ctx.citation(&t.source),
             as_of: t.as_of.date().to_string(),
             as_of_display: format_date(t.as_of.date(), ctx.style, ctx.strings),
             url: &lang.data[ti].page.url,
