@@ -115,7 +115,7 @@ def generate(n, out, stats=False):
     content = {t: d / "content" for t, d in roots.items()}
     texts = {"zh": [], "mn": []}
 
-    site_zh, site_mn = "双语基准站点", "ᠬᠣᠣᠰ ᠬᠡᠯᠡᠨ ᠦ ᠰᠠᠢᠲ"
+    site_zh, site_mn = "双语基准站点", "ᠬᠣᠣᠰ ᠬᠡᠯᠡᠨ\u202fᠦ ᠰᠠᠢᠲ"
     write(roots["bichig"] / "site.yaml", f"""# Benchmark corpus, {n} pages (benches/corpus.py).
 title: {{ zh: {q(site_zh)}, mn: {q(site_mn)} }}
 description: {{ zh: {q(lang_zh.title(r, 4))}, mn: {q(lang_mn.title(r, 4))} }}

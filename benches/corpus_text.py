@@ -57,9 +57,19 @@ def report_chinese():
 
 def report_mongolian():
     """The Mongolian text of the shipped report: translations, data and site.yaml."""
-    files = sorted(REPO.glob("content/**/*.mn.md")) + sorted(REPO.glob("content/**/*.yaml"))
+    files = sorted(REPO.glob("content/**/*.mn.md")) + sorted(REPO.glob("content/data/*.yaml"))
     files.append(REPO / "site.yaml")
     return "\n".join(p.read_text(encoding="utf-8") for p in files)
+
+
+def glossary_rejected():
+    """Words of the forms `content/glossary.yaml` rejects (`bichig check` errors)."""
+    text = (REPO / "content" / "glossary.yaml").read_text(encoding="utf-8")
+    out = set()
+    for line in re.findall(r"rejected: \[(.*)\]", text):
+        for form in re.findall(r'"([^"]*)"', line):
+            out.update(form.split())
+    return out
 
 
 def gb2312_level1():
@@ -161,8 +171,9 @@ class Mongolian:
         text = report_mongolian()
         self.suffixes = suffix_table()
         suffixes = {t for t, _, _ in self.suffixes}
-        # Suffixes stand apart after U+202F in the shipped text: not stems.
-        freq = Counter(w for w in MN_WORD.findall(text) if len(w) > 1 and w not in suffixes)
+        # Suffixes stand apart after U+202F; rejected glossary words would be errors.
+        skip = suffixes | glossary_rejected()
+        freq = Counter(w for w in MN_WORD.findall(text) if len(w) > 1 and w not in skip)
         shipped = [w for w, _ in freq.most_common()]
         parts = {"first": Counter(), "mid": Counter(), "last": Counter(), "one": Counter()}
         for w, k in freq.items():
@@ -180,7 +191,7 @@ class Mongolian:
                 ok = [s for s, _ in counter.most_common() if harmony(s) in (h, "Any")]
                 by[name, h] = Zipf(ok, s=0.8, q=1.0)
         g = random.Random(2)
-        seen = set(shipped)
+        seen = set(shipped) | skip
         words = list(shipped)
         count = Zipf([2, 3, 1, 4], s=1.0, q=1.0)
         while len(words) < vocab:
