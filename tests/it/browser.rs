@@ -242,7 +242,7 @@ fn tree_bytes(dir: &std::path::Path) -> usize {
 }
 
 #[test]
-fn a_query_downloads_a_small_part_of_the_index() {
+fn a_search_query_downloads_a_small_part_of_the_index() {
     let Some(chromium) = chromium() else { return };
     let site = SiteTest::new("bilingual");
     // 300 pages: every one has 普惠, page 137 alone has 鲲鹏 (outside the 2,000).

@@ -11,6 +11,17 @@ use crate::support::SiteTest;
 /// in src/serve/rebuild.rs).
 const PAUSE: Duration = Duration::from_millis(1000);
 
+/// The path of the search index fragment of the page at `url`.
+fn search_fragment(addr: &str, url: &str) -> String {
+    let (_, manifest) = get(addr, "/search/index.json");
+    let manifest: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    let docs = manifest["docs"].as_u64().unwrap();
+    (0..docs)
+        .map(|i| format!("/search/f/{i}.json"))
+        .find(|p| get(addr, p).1.contains(&format!(",\"{url}\",")))
+        .unwrap_or_else(|| panic!("no fragment for {url}"))
+}
+
 /// True while `since` is less than the server's pause ago, so that no full build
 /// can have started since. On a machine too busy for that, says so on stderr
 /// (libtest does not capture it): the caller's check is then left out.
@@ -276,7 +287,8 @@ fn an_edit_to_one_page_is_served_before_the_full_rebuild() {
     let took = server.wait_for("/measures/organisation/", |b| b.contains("工作专班"));
     println!("page updated after {} ms", took.as_millis());
     // Asked at once: the full build cannot have started before edits paused.
-    let (_, index) = get(&server.addr, "/search/index.json");
+    let fragment = search_fragment(&server.addr, "/measures/organisation/");
+    let (_, index) = get(&server.addr, &fragment);
     if before_the_pause(written) {
         assert!(
             !index.contains("工作专班"),
@@ -286,7 +298,7 @@ fn an_edit_to_one_page_is_served_before_the_full_rebuild() {
     server.wait_for("/mn/measures/organisation/", |b| b.contains("工作专班"));
     // Its section's listing shows the new summary.
     assert!(get(&server.addr, "/measures/").1.contains("工作专班"));
-    server.wait_for("/search/index.json", |b| b.contains("工作专班"));
+    server.wait_for(&fragment, |b| b.contains("工作专班"));
 
     std::fs::write(&page, text.replace("强化组织保障", "强化组织领导")).unwrap();
     server.wait_for("/measures/", |b| b.contains("强化组织领导"));
@@ -383,12 +395,13 @@ fn saves_through_a_temporary_file_wait_for_the_pause() {
             b.contains(&format!("保存标记{i}号"))
         });
     }
-    let (_, index) = get(&server.addr, "/search/index.json");
+    let fragment = search_fragment(&server.addr, "/measures/organisation/");
+    let (_, index) = get(&server.addr, &fragment);
     if kept_coming && before_the_pause(saved) {
         assert!(
             !index.contains("保存标记"),
             "no full build while saves keep coming"
         );
     }
-    server.wait_for("/search/index.json", |b| b.contains("保存标记5号"));
+    server.wait_for(&fragment, |b| b.contains("保存标记5号"));
 }
