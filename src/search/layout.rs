@@ -3,11 +3,15 @@
 //!
 //! - `index.json`, the manifest: counts, a hash of the rest (cache-busting,
 //!   `?v=`), and the first term of each term shard;
-//! - `t/<i>.bin`, term shards: consecutive runs of the terms in UTF-16 order
+//! - `t/<i>.gz`, term shards: consecutive runs of the terms in UTF-16 order
 //!   (the order of JavaScript's `<`), so an exact term is in one shard and the
 //!   terms a prefix begins are in a few neighbouring ones;
-//! - `f/<doc>.json`, one fragment per page: `[title, url, text]`, fetched for
-//!   the results shown.
+//! - `f/<doc>.gz`, one fragment per page: JSON `[title, url, text]`, fetched
+//!   for the results shown.
+//!
+//! Shards and fragments are gzipped (about 0.4× for Mongolian text, 0.7× for
+//! Chinese); search.js inflates them with `DecompressionStream`, or takes them
+//! as they come when a server already removed the gzip layer.
 //!
 //! A shard is a sequence of entries, numbers as LEB128 varints: the UTF-16
 //! length of the prefix shared with the previous term, the byte length and
@@ -30,7 +34,7 @@ const SHARD_BYTES: usize = 32 * 1024;
 
 /// One file of the index: path relative to the manifest's folder, and bytes.
 pub struct IndexFile {
-    /// `index.json`, `t/<i>.bin` or `f/<doc>.json`.
+    /// `index.json`, `t/<i>.gz` or `f/<doc>.gz`.
     pub path: String,
     /// Contents.
     pub bytes: Vec<u8>,
@@ -86,6 +90,15 @@ fn postings<'t>(docs: &[Doc<'t>]) -> Vec<Postings<'t>> {
     sorted
 }
 
+/// `bytes` gzipped (no file name, time 0: the same bytes every build).
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    // Writing into a Vec cannot fail.
+    let _ = z.write_all(bytes);
+    z.finish().unwrap_or_default()
+}
+
 fn varint(out: &mut Vec<u8>, mut n: u32) {
     while n >= 0x80 {
         out.push((n as u8 & 0x7F) | 0x80);
@@ -138,10 +151,11 @@ fn shards<'a>(terms: &'a [Postings<'_>]) -> Vec<(&'a str, Vec<u8>)> {
 /// The index files of `docs` in language `lang` (see the module docs).
 pub fn index_files(lang: &str, docs: &[Doc<'_>]) -> Vec<IndexFile> {
     let terms = postings(docs);
-    let shards = shards(&terms);
+    let mut shards = shards(&terms);
+    shards.par_iter_mut().for_each(|(_, b)| *b = gzip(b));
     let fragments: Vec<Vec<u8>> = docs
         .par_iter()
-        .map(|d| serde_json::to_vec(&(d.title, d.url, d.text)).unwrap_or_default())
+        .map(|d| gzip(&serde_json::to_vec(&(d.title, d.url, d.text)).unwrap_or_default()))
         .collect();
     let h = shards
         .iter()
@@ -167,7 +181,7 @@ pub fn index_files(lang: &str, docs: &[Doc<'_>]) -> Vec<IndexFile> {
         .into_iter()
         .enumerate()
         .map(|(i, (_, bytes))| IndexFile {
-            path: format!("t/{i}.bin"),
+            path: format!("t/{i}.gz"),
             bytes,
         })
         .collect();
@@ -177,7 +191,7 @@ pub fn index_files(lang: &str, docs: &[Doc<'_>]) -> Vec<IndexFile> {
             .into_iter()
             .enumerate()
             .map(|(i, bytes)| IndexFile {
-                path: format!("f/{i}.json"),
+                path: format!("f/{i}.gz"),
                 bytes,
             }),
     );

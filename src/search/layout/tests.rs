@@ -42,6 +42,13 @@ fn decode(b: &[u8]) -> Vec<(String, Vec<(u32, bool)>)> {
     out
 }
 
+fn gunzip(b: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(b).read_to_end(&mut out).unwrap();
+    out
+}
+
 struct Read {
     manifest: serde_json::Value,
     shards: Vec<Vec<(String, Vec<(u32, bool)>)>>,
@@ -53,12 +60,12 @@ fn read(files: &[IndexFile]) -> Read {
     let shards = files
         .iter()
         .filter(|f| f.path.starts_with("t/"))
-        .map(|f| decode(&f.bytes))
+        .map(|f| decode(&gunzip(&f.bytes)))
         .collect();
     let fragments = files
         .iter()
         .filter(|f| f.path.starts_with("f/"))
-        .map(|f| serde_json::from_slice(&f.bytes).unwrap())
+        .map(|f| serde_json::from_slice(&gunzip(&f.bytes)).unwrap())
         .collect();
     Read {
         manifest,
@@ -84,7 +91,7 @@ fn manifest_shards_and_fragments_hold_the_index() {
     ];
     let files = index_files("mn", &docs);
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    assert_eq!(paths, ["index.json", "t/0.bin", "f/0.json", "f/1.json"]);
+    assert_eq!(paths, ["index.json", "t/0.gz", "f/0.gz", "f/1.gz"]);
     let r = read(&files);
     assert_eq!(r.manifest["v"], 2);
     assert_eq!(r.manifest["docs"], 2);

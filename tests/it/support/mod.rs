@@ -135,7 +135,13 @@ impl SiteTest {
         let f = self.root().join("public").join(dir).join("search/f");
         let n = fs::read_dir(&f).map_or(0, |d| d.count());
         (0..n)
-            .map(|i| serde_json::from_str(&self.read(&format!("{dir}search/f/{i}.json"))).unwrap())
+            .map(|i| {
+                let gz = fs::read(f.join(format!("{i}.gz"))).unwrap();
+                let mut json = Vec::new();
+                std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut json)
+                    .unwrap();
+                serde_json::from_slice(&json).unwrap()
+            })
             .collect()
     }
 

@@ -96,8 +96,8 @@
   }
 
   /* The index (search.rs, layout in DESIGN.md): a manifest (data-index),
-     term shards t/<i>.bin holding consecutive terms in UTF-16 order (the
-     manifest lists each one's first term), and one fragment f/<doc>.json
+     term shards t/<i>.gz holding consecutive terms in UTF-16 order (the
+     manifest lists each one's first term), and one fragment f/<doc>.gz
      [title, url, text] per page, fetched for the results shown. */
   function load() {
     if (!loading) {
@@ -109,11 +109,22 @@
     return loading;
   }
 
+  // Bytes of a gzipped file of the index, inflated here unless the server
+  // already did (a server may send .gz files with Content-Encoding: gzip).
+  function gunzip(buf) {
+    const b = new Uint8Array(buf);
+    if (b[0] !== 0x1f || b[1] !== 0x8b) { return Promise.resolve(buf); }
+    if (!window.DecompressionStream) { return Promise.reject(new Error("no DecompressionStream")); }
+    return new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  }
+
   // A file of the index, cached as a promise (dropped again if it fails).
   function file(ix, cache, path, parse) {
     if (!cache.has(path)) {
       const p = fetch(new URL(path + "?v=" + ix.m.h, BASE))
-        .then((r) => { if (!r.ok) { throw new Error("HTTP " + r.status); } return parse(r); });
+        .then((r) => { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.arrayBuffer(); })
+        .then(gunzip)
+        .then(parse);
       p.catch(() => cache.delete(path));
       cache.set(path, p);
     }
@@ -168,7 +179,7 @@
       const first = Math.max(0, lowerBound(f, w) - (f[lowerBound(f, w)] === w ? 0 : 1));
       const which = [];
       for (let i = first; i < f.length && (i === first || (prefix && f[i].startsWith(w))); i++) { which.push(i); }
-      const p = Promise.all(which.map((i) => file(ix, ix.shards, "t/" + i + ".bin", (r) => r.arrayBuffer().then(parseShard))))
+      const p = Promise.all(which.map((i) => file(ix, ix.shards, "t/" + i + ".gz", parseShard)))
         .then((shards) => {
           const docs = new Map(), titled = new Set();
           for (const sh of shards) {
@@ -311,7 +322,7 @@
   // the next page; each page fetches its fragments only.
   function page(ix, found, from, list, ol, ticket) {
     const ds = found.slice(from, from + PAGE);
-    return Promise.all(ds.map((r) => file(ix, ix.frags, "f/" + r.d + ".json", (x) => x.json()))).then((docs) => {
+    return Promise.all(ds.map((r) => file(ix, ix.frags, "f/" + r.d + ".gz", (b) => JSON.parse(UTF8.decode(b))))).then((docs) => {
       if (ticket !== runs) { return; }
       for (const doc of docs) { ol.append(result(doc, list)); }
       if (from + PAGE < found.length) {
