@@ -112,7 +112,9 @@ fn shared(a: &str, b: &str) -> (usize, usize) {
     a.chars()
         .zip(b.chars())
         .take_while(|(x, y)| x == y)
-        .fold((0, 0), |(u, n), (c, _)| (u + c.len_utf16(), n + c.len_utf8()))
+        .fold((0, 0), |(u, n), (c, _)| {
+            (u + c.len_utf16(), n + c.len_utf8())
+        })
 }
 
 /// `term`'s entry after `prev` (`""` at the start of a shard).

@@ -273,13 +273,31 @@ fn a_search_query_downloads_a_small_part_of_the_index() {
             .iter()
             .filter(|(p, _)| p.starts_with("/search/") && !p.starts_with("/search/?"))
             .collect();
-        let fragments = index.iter().filter(|(p, _)| p.starts_with("/search/f/")).count();
+        let fragments = index
+            .iter()
+            .filter(|(p, _)| p.starts_with("/search/f/"))
+            .count();
         (index.iter().map(|(_, n)| n).sum(), fragments)
     };
     let (bytes, fragments) = fetched(&log);
     println!("common term: {bytes} of {whole} index bytes");
     assert_eq!(fragments, 10, "fragments of the results shown only");
     assert!(bytes * 5 < whole, "{bytes} bytes of {whole}");
+
+    // The button lists the next ten, fetching their fragments only.
+    let clicks = r#"<script>
+var clicked = false;
+new MutationObserver(function () {
+  var b = document.querySelector('.search-more');
+  if (b && !clicked) { clicked = true; b.click(); }
+}).observe(document.getElementById('search-results'), { childList: true, subtree: true });
+</script></body>"#;
+    let page = site.read("search/index.html").replacen("</body>", clicks, 1);
+    fs::write(public.join("search/more.html"), page).unwrap();
+    log.lock().unwrap().clear();
+    let more = search_results(&chromium, &format!("{base}/search/more.html?q=%E6%99%AE%E6%83%A0"));
+    assert_eq!(more.matches("<li>").count(), 20, "{more}");
+    assert_eq!(fetched(&log).1, 20);
 
     log.lock().unwrap().clear();
     let rare = search_results(&chromium, &format!("{base}/search/?q=%E9%B2%B2%E9%B9%8F"));
