@@ -292,10 +292,15 @@ new MutationObserver(function () {
   if (b && !clicked) { clicked = true; b.click(); }
 }).observe(document.getElementById('search-results'), { childList: true, subtree: true });
 </script></body>"#;
-    let page = site.read("search/index.html").replacen("</body>", clicks, 1);
+    let page = site
+        .read("search/index.html")
+        .replacen("</body>", clicks, 1);
     fs::write(public.join("search/more.html"), page).unwrap();
     log.lock().unwrap().clear();
-    let more = search_results(&chromium, &format!("{base}/search/more.html?q=%E6%99%AE%E6%83%A0"));
+    let more = search_results(
+        &chromium,
+        &format!("{base}/search/more.html?q=%E6%99%AE%E6%83%A0"),
+    );
     assert_eq!(more.matches("<li>").count(), 20, "{more}");
     assert_eq!(fetched(&log).1, 20);
 

@@ -16,8 +16,10 @@ fn read_varint(b: &[u8], at: &mut usize) -> u32 {
     }
 }
 
-/// What search.js reads from a shard: term → [(doc, in_title)].
-fn decode(b: &[u8]) -> Vec<(String, Vec<(u32, bool)>)> {
+/// A shard as search.js reads it: term → [(doc, in_title)].
+type Shard = Vec<(String, Vec<(u32, bool)>)>;
+
+fn decode(b: &[u8]) -> Shard {
     let (mut at, mut prev) = (0, Vec::<u16>::new());
     let mut out = Vec::new();
     while at < b.len() {
@@ -53,7 +55,7 @@ fn gunzip(b: &[u8]) -> Vec<u8> {
 
 struct Read {
     manifest: serde_json::Value,
-    shards: Vec<Vec<(String, Vec<(u32, bool)>)>>,
+    shards: Vec<Shard>,
     fragments: Vec<serde_json::Value>,
 }
 
@@ -142,7 +144,7 @@ fn shards_split_in_utf16_order_and_lose_nothing() {
     assert!(r.shards.len() > 3, "{} shards", r.shards.len());
     let firsts = r.manifest["shards"].as_array().unwrap();
     assert_eq!(firsts.len(), r.shards.len());
-    let mut all: Vec<(String, Vec<(u32, bool)>)> = Vec::new();
+    let mut all: Shard = Vec::new();
     for (first, shard) in firsts.iter().zip(&r.shards) {
         assert_eq!(first.as_str().unwrap(), shard[0].0);
         all.extend(shard.iter().cloned());
