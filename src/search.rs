@@ -1,15 +1,16 @@
 //! The search index written per language: documents (title, URL, plain text as
 //! written) and an inverted index of normalized terms: Chinese by character
 //! bigrams, other scripts by words with Mongolian controls removed, so a query
-//! matches through variation selectors, MVS and NNBSP (pure).
+//! matches through variation selectors, MVS and NNBSP (pure). The index is
+//! split into files a query reads only some of ([`layout`]).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-
-use rayon::prelude::*;
-use serde::{Serialize, Serializer};
 
 use crate::script;
+
+mod layout;
+
+pub use layout::{index_files, IndexFile};
 
 /// One page in the index.
 pub struct Doc<'a> {
@@ -19,23 +20,6 @@ pub struct Doc<'a> {
     pub url: &'a str,
     /// Plain text of the page, as written.
     pub text: &'a str,
-}
-
-#[derive(Serialize)]
-struct Index<'a> {
-    v: u32,
-    lang: &'a str,
-    docs: Vec<(&'a str, &'a str, &'a str)>,
-    terms: SortedTerms<'a>,
-}
-
-/// Term → postings, written as a JSON object in term order (deterministic output).
-struct SortedTerms<'a>(Vec<(Cow<'a, str>, Vec<u32>)>);
-
-impl Serialize for SortedTerms<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
-    }
 }
 
 // `themes/default/static/js/search.js` splits queries with the same classes
@@ -57,8 +41,10 @@ fn is_separator(c: char) -> bool {
         || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
 }
 
-/// The normalized terms of `text`: Han bigrams (or the single character of a
-/// one-character run) and lowercased words of other scripts.
+/// The normalized terms of `text`: Han bigrams and the last character of each
+/// Han run alone, and lowercased words of other scripts. A one-character query
+/// then finds every page with that character among the terms it begins: the
+/// bigrams it starts and the runs it ends.
 pub fn terms(text: &str) -> Vec<String> {
     terms_of(text).into_iter().map(Cow::into_owned).collect()
 }
@@ -79,10 +65,9 @@ fn terms_of<'t>(text: &'t str) -> Vec<Cow<'t, str>> {
         }
     };
     let flush_han = |han: &mut Vec<(usize, usize)>, out: &mut Vec<Cow<'t, str>>| {
-        match han.len() {
-            0 => {}
-            1 => out.push(Cow::Borrowed(&text[han[0].0..han[0].1])),
-            _ => out.extend(han.windows(2).map(|w| piece(w[0], w[1]))),
+        out.extend(han.windows(2).map(|w| piece(w[0], w[1])));
+        if let Some(&(a, b)) = han.last() {
+            out.push(Cow::Borrowed(&text[a..b]));
         }
         han.clear();
     };
@@ -137,56 +122,26 @@ fn terms_of<'t>(text: &'t str) -> Vec<Cow<'t, str>> {
     out
 }
 
-/// The index of `docs` as compact JSON.
-pub fn index_json(lang: &str, docs: &[Doc<'_>]) -> String {
-    // Terms of each page in parallel, each once per page; then postings in page order.
-    let per_doc: Vec<Vec<Cow<'_, str>>> = docs
-        .par_iter()
-        .map(|d| {
-            let mut t = terms_of(d.title);
-            t.extend(terms_of(d.text));
-            t.sort_unstable();
-            t.dedup();
-            t
-        })
-        .collect();
-    let mut postings: HashMap<Cow<'_, str>, Vec<u32>> = HashMap::new();
-    for (i, doc_terms) in per_doc.into_iter().enumerate() {
-        for t in doc_terms {
-            postings.entry(t).or_default().push(i as u32);
-        }
-    }
-    let mut sorted: Vec<(Cow<'_, str>, Vec<u32>)> = postings.into_iter().collect();
-    sorted.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let index = Index {
-        v: 1,
-        lang,
-        docs: docs.iter().map(|d| (d.title, d.url, d.text)).collect(),
-        terms: SortedTerms(sorted),
-    };
-    serde_json::to_string(&index).unwrap_or_else(|_| "{}".to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn chinese_bigrams() {
-        assert_eq!(terms("金融扶贫"), ["金融", "融扶", "扶贫"]);
-        assert_eq!(terms("贷款 A"), ["贷款", "a"]);
+        assert_eq!(terms("金融扶贫"), ["金融", "融扶", "扶贫", "贫"]);
+        assert_eq!(terms("贷款 A"), ["贷款", "款", "a"]);
         assert_eq!(terms("县,乡"), ["县", "乡"]);
     }
 
     #[test]
     fn borrowed_and_normalized_terms_agree() {
         assert_eq!(terms("ABc dEf aB Ab"), ["abc", "def", "ab", "ab"]);
-        assert_eq!(terms("金\u{200D}融扶"), ["金融", "融扶"]);
+        assert_eq!(terms("金\u{200D}融扶"), ["金融", "融扶", "扶"]);
         assert_eq!(terms("ᠪᠢ\u{180B}ᠴᠢᠭ x\u{202F}Y"), ["ᠪᠢᠴᠢᠭ", "xy"]);
         assert_eq!(terms("\u{180E}a\u{180E}"), ["a"]);
         assert!(matches!(
             terms_of("金融 ab")[..],
-            [Cow::Borrowed(_), Cow::Borrowed(_)]
+            [Cow::Borrowed(_), Cow::Borrowed(_), Cow::Borrowed(_)]
         ));
     }
 
@@ -194,23 +149,5 @@ mod tests {
     fn mongolian_words_ignore_controls() {
         let text = "ᠪᠢᠴᠢᠭ\u{180C}\u{202F}ᠦᠨ ᠣᠨ\u{180E}ᠠ᠂ᠬᠣᠲᠠ᠃";
         assert_eq!(terms(text), ["ᠪᠢᠴᠢᠭᠦᠨ", "ᠣᠨᠠ", "ᠬᠣᠲᠠ"]);
-    }
-
-    #[test]
-    fn index_keeps_original_text_and_escapes_json() {
-        let text = "ᠪᠢᠴᠢᠭ\u{180C}\u{202F}ᠦᠨ \"</script>\" 金融扶贫";
-        let json = index_json(
-            "mn",
-            &[Doc {
-                title: "T<",
-                url: "/mn/a/",
-                text,
-            }],
-        );
-        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(v["docs"][0][2], text, "original text with its controls");
-        assert_eq!(v["terms"]["ᠪᠢᠴᠢᠭᠦᠨ"][0], 0);
-        assert_eq!(v["terms"]["金融"][0], 0);
-        assert!(v["terms"].get("</script>").is_none());
     }
 }

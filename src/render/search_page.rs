@@ -7,16 +7,17 @@ use super::views::SearchView;
 use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
 use crate::resolve::Site;
-use crate::search::{index_json, Doc};
+use crate::search::{index_files, Doc};
 use crate::templates::Templates;
 
-/// The index JSON of every language (pages in the language, fallbacks included:
-/// their text is what the reader sees there).
+/// The index files of every language (pages in the language, fallbacks
+/// included: their text is what the reader sees there), beside its manifest
+/// `search/index.json`; the languages in parallel.
 pub fn indexes(site: &Site, texts: &[String]) -> Vec<OutputFile> {
     use rayon::prelude::*;
     site.langs
         .par_iter()
-        .map(|lang| {
+        .flat_map_iter(|lang| {
             let docs: Vec<Doc<'_>> = site
                 .entries
                 .iter()
@@ -28,10 +29,16 @@ pub fn indexes(site: &Site, texts: &[String]) -> Vec<OutputFile> {
                     text,
                 })
                 .collect();
-            OutputFile::bytes(
-                lang.search_index.out_path.clone(),
-                index_json(&lang.code, &docs).into_bytes(),
-            )
+            let manifest = &lang.search_index.out_path;
+            let dir = manifest.rsplit_once('/').map_or("", |(d, _)| d);
+            index_files(&lang.code, &docs).into_iter().map(move |f| {
+                let path = if dir.is_empty() {
+                    f.path
+                } else {
+                    format!("{dir}/{}", f.path)
+                };
+                OutputFile::bytes(path, f.bytes)
+            })
         })
         .collect()
 }

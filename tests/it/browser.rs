@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use crate::support::browser::{chromium, dump_dom, serve};
+use crate::support::browser::{chromium, dump_dom, serve, serve_logged, Served};
 use crate::support::SiteTest;
 
 /// Appended to a built page: measures the layout once fonts are ready and writes
@@ -205,4 +205,112 @@ fn series_index_links_work_in_the_browser() {
             "{link} is an installment page"
         );
     }
+}
+
+/// Chinese text of `n` characters drawn from 2,000 ideographs (a fixed LCG),
+/// a comma every 13.
+fn varied_chinese(seed: u64, n: usize) -> String {
+    let mut x = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+    (0..n)
+        .map(|i| {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            if i % 13 == 12 {
+                '，'
+            } else {
+                char::from_u32(0x4E00 + ((x >> 33) % 2000) as u32).unwrap_or('一')
+            }
+        })
+        .collect()
+}
+
+/// Bytes of the files under `dir`, recursively.
+fn tree_bytes(dir: &std::path::Path) -> usize {
+    fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| {
+            let p = e.path();
+            if p.is_dir() {
+                tree_bytes(&p)
+            } else {
+                fs::metadata(&p).unwrap().len() as usize
+            }
+        })
+        .sum()
+}
+
+#[test]
+fn a_search_query_downloads_a_small_part_of_the_index() {
+    let Some(chromium) = chromium() else { return };
+    let site = SiteTest::new("bilingual");
+    // 300 pages: every one has 普惠, page 137 alone has 鲲鹏 (outside the 2,000).
+    for i in 0..300 {
+        let rare = if i == 137 { "鲲鹏" } else { "" };
+        site.write(
+            &format!("content/many/p{i:03}.md"),
+            format!(
+                "---\ntitle: 第{i}页\n---\n\n{}普惠{rare}。{}\n",
+                varied_chinese(i, 400),
+                varied_chinese(i + 1000, 400)
+            ),
+        );
+    }
+    site.write("content/many/_index.md", "---\ntitle: 多页\n---\n");
+    site.build();
+    let public = site.root().join("public");
+    let whole = tree_bytes(&public.join("search/t")) + tree_bytes(&public.join("search/f"));
+    let (base, log) = serve_logged(&public);
+
+    let common = search_results(&chromium, &format!("{base}/search/?q=%E6%99%AE%E6%83%A0"));
+    assert!(common.contains("300 个结果"), "{common}");
+    assert_eq!(common.matches("<li>").count(), 10, "a page of results");
+    assert!(common.contains("class=\"search-more\""), "{common}");
+    let fetched = |log: &Served| -> (usize, usize) {
+        let log = log.lock().unwrap();
+        let index: Vec<&(String, usize)> = log
+            .iter()
+            .filter(|(p, _)| p.starts_with("/search/") && !p.starts_with("/search/?"))
+            .collect();
+        let fragments = index
+            .iter()
+            .filter(|(p, _)| p.starts_with("/search/f/"))
+            .count();
+        (index.iter().map(|(_, n)| n).sum(), fragments)
+    };
+    let (bytes, fragments) = fetched(&log);
+    println!("common term: {bytes} of {whole} index bytes");
+    assert_eq!(fragments, 10, "fragments of the results shown only");
+    assert!(bytes * 5 < whole, "{bytes} bytes of {whole}");
+
+    // The button lists the next ten, fetching their fragments only.
+    let clicks = r#"<script>
+var clicked = false;
+new MutationObserver(function () {
+  var b = document.querySelector('.search-more');
+  if (b && !clicked) { clicked = true; b.click(); }
+}).observe(document.getElementById('search-results'), { childList: true, subtree: true });
+</script></body>"#;
+    let page = site
+        .read("search/index.html")
+        .replacen("</body>", clicks, 1);
+    fs::write(public.join("search/more.html"), page).unwrap();
+    log.lock().unwrap().clear();
+    let more = search_results(
+        &chromium,
+        &format!("{base}/search/more.html?q=%E6%99%AE%E6%83%A0"),
+    );
+    assert_eq!(more.matches("<li>").count(), 20, "{more}");
+    assert_eq!(fetched(&log).1, 20);
+
+    log.lock().unwrap().clear();
+    let rare = search_results(&chromium, &format!("{base}/search/?q=%E9%B2%B2%E9%B9%8F"));
+    assert!(rare.contains("href=\"/many/p137/\""), "{rare}");
+    assert!(rare.contains("<mark>鲲鹏</mark>"), "{rare}");
+    assert_eq!(rare.matches("<li>").count(), 1, "{rare}");
+    let (bytes, fragments) = fetched(&log);
+    println!("rare term: {bytes} of {whole} index bytes");
+    assert_eq!(fragments, 1);
+    assert!(bytes * 10 < whole, "{bytes} bytes of {whole}");
 }

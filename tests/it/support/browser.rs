@@ -4,6 +4,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::{Arc, Mutex};
 
 /// The Chromium binary: `BICHIG_CHROMIUM` if set, else the first of the usual
 /// names on `PATH`; `None` after [`skip`] when there is none.
@@ -49,12 +50,23 @@ pub fn skip(missing: &str) {
 /// Serves `dir` over HTTP on 127.0.0.1 (a free port) from a background thread;
 /// returns the base URL. The thread ends with the test process.
 pub fn serve(dir: &Path) -> String {
+    serve_logged(dir).0
+}
+
+/// What [`serve_logged`] served: (request path, body bytes sent), in order.
+pub type Served = Arc<Mutex<Vec<(String, usize)>>>;
+
+/// [`serve`], also logging each request's path and the bytes of its body.
+pub fn serve_logged(dir: &Path) -> (String, Served) {
+    let log = Served::default();
+    let served = log.clone();
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let dir = dir.to_path_buf();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let dir = dir.clone();
+            let log = log.clone();
             std::thread::spawn(move || {
                 let mut reader = BufReader::new(&stream);
                 let mut request = String::new();
@@ -67,13 +79,8 @@ pub fn serve(dir: &Path) -> String {
                         break;
                     }
                 }
-                let path = request
-                    .split_whitespace()
-                    .nth(1)
-                    .unwrap_or("/")
-                    .split('?')
-                    .next()
-                    .unwrap_or("/");
+                let target = request.split_whitespace().nth(1).unwrap_or("/");
+                let path = target.split('?').next().unwrap_or("/");
                 let mut file = dir.join(path.trim_start_matches('/'));
                 if file.is_dir() {
                     file = file.join("index.html");
@@ -92,15 +99,17 @@ pub fn serve(dir: &Path) -> String {
                         };
                         let _ = write!(out, "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
                         let _ = out.write_all(&body);
+                        log.lock().unwrap().push((target.to_string(), body.len()));
                     }
                     _ => {
                         let _ = write!(out, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                        log.lock().unwrap().push((target.to_string(), 0));
                     }
                 }
             });
         }
     });
-    format!("http://127.0.0.1:{port}")
+    (format!("http://127.0.0.1:{port}"), served)
 }
 
 /// Loads `url` in headless Chromium and returns the DOM after scripts ran.

@@ -129,6 +129,22 @@ impl SiteTest {
         self
     }
 
+    /// The search index fragments (`[title, url, text]` per page) under
+    /// `<dir>search/f/` of the output folder, in page order (`dir`: `""`, `"mn/"`).
+    pub fn search_fragments(&self, dir: &str) -> Vec<serde_json::Value> {
+        let f = self.root().join("public").join(dir).join("search/f");
+        let n = fs::read_dir(&f).map_or(0, |d| d.count());
+        (0..n)
+            .map(|i| {
+                let gz = fs::read(f.join(format!("{i}.gz"))).unwrap();
+                let mut json = Vec::new();
+                std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut json)
+                    .unwrap();
+                serde_json::from_slice(&json).unwrap()
+            })
+            .collect()
+    }
+
     /// Reads a file of the output folder.
     pub fn read(&self, rel: &str) -> String {
         let p = self.root().join("public").join(rel);

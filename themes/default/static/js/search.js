@@ -1,13 +1,15 @@
 /* bichig default theme: client-side search (templates/search.html). Reads
- * ?q=, fetches this language's index once (URL in this script tag's
- * data-index; built by search.rs), lists matching pages in #search-results.
+ * ?q=, fetches this language's index manifest (URL in this script tag's
+ * data-index; built by search.rs), then only the term shards the query needs
+ * and the fragments of the results shown, a page of PAGE at a time (the
+ * button's label in data-more); lists matching pages in #search-results.
  * Matching is on normalized text: Mongolian variation selectors, MVS, ZWJ/ZWNJ
  * and NNBSP deleted, lowercased. A Han run must have all its bigrams; a word
  * matches every term it begins; words typed apart (a suffix after a plain
  * space) also match joined. Snippets show the ORIGINAL text around the first
  * match, found through a map from normalized back to original positions.
- * UI strings come from data-results ({n}), data-no-results ({q}) and
- * data-error; page text only ever goes in as text nodes. On a page in another
+ * UI strings come from data-results ({n}), data-no-results ({q}), data-more
+ * and data-error; page text only ever goes in as text nodes. On a page in another
  * language than Chinese, data-han holds the tag that Han runs in titles and
  * snippets get (a Chinese name in Mongolian text keeps its language and font).
  */
@@ -18,7 +20,7 @@
   const input = document.getElementById("search-q");
   const out = document.getElementById("search-results");
   if (!script || !input || !out || !window.fetch) { return; }
-  const MAX_RESULTS = 50;
+  const PAGE = 10; // results listed at once (their fragments fetched)
   const SNIPPET = 80; // code units of original text around the match
   const MAX_JOIN = 4; // at most this many typed words read as one term
 
@@ -32,6 +34,8 @@
   const BREAK = /[\t\n\r \u3000]/;
 
   let loading = null, runs = 0;
+  const BASE = new URL(script.getAttribute("data-index"), location.href);
+  const UTF8 = new TextDecoder();
   const HAN_TAG = script.getAttribute("data-han");
   const HAN_RUN = /[\u3400-\u9FFF\uF900-\uFAFF\u{20000}-\u{3FFFF}]+/gu;
 
@@ -91,14 +95,125 @@
     return parts;
   }
 
+  /* The index (search.rs, layout in DESIGN.md): a manifest (data-index),
+     term shards t/<i>.gz holding consecutive terms in UTF-16 order (the
+     manifest lists each one's first term), and one fragment f/<doc>.gz
+     [title, url, text] per page, fetched for the results shown. */
   function load() {
     if (!loading) {
-      loading = fetch(script.getAttribute("data-index"))
+      loading = fetch(BASE, { cache: "no-cache" })
         .then((r) => { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.json(); })
-        .then((ix) => ({ docs: ix.docs || [], terms: ix.terms || {}, keys: Object.keys(ix.terms || {}), titles: [], prefix: new Map() }))
+        .then((m) => ({ m, firsts: m.shards || [], shards: new Map(), found: new Map(), frags: new Map() }))
         .catch((e) => { loading = null; throw e; });
     }
     return loading;
+  }
+
+  // Bytes of a gzipped file of the index, inflated here unless the server
+  // already did (a server may send .gz files with Content-Encoding: gzip).
+  function gunzip(buf) {
+    const b = new Uint8Array(buf);
+    if (b[0] !== 0x1f || b[1] !== 0x8b) { return Promise.resolve(buf); }
+    if (!window.DecompressionStream) { return Promise.reject(new Error("no DecompressionStream")); }
+    return new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  }
+
+  // A file of the index, cached as a promise (dropped again if it fails).
+  function file(ix, cache, path, parse) {
+    if (!cache.has(path)) {
+      const p = fetch(new URL(path + "?v=" + ix.m.h, BASE))
+        .then((r) => { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.arrayBuffer(); })
+        .then(gunzip)
+        .then(parse);
+      p.catch(() => cache.delete(path));
+      cache.set(path, p);
+    }
+    return cache.get(path);
+  }
+
+  // A shard's terms, and where each one's postings start and how many.
+  function parseShard(buf) {
+    const b = new Uint8Array(buf), terms = [], posts = [];
+    let at = 0, prev = "";
+    const num = () => { let n = 0, s = 1, x; do { x = b[at++]; n += (x & 127) * s; s *= 128; } while (x >= 128); return n; };
+    while (at < b.length) {
+      const keep = num(), len = num();
+      const t = prev.slice(0, keep) + UTF8.decode(b.subarray(at, at + len));
+      at += len;
+      const n = num();
+      posts.push([at, n]);
+      for (let k = 0; k < n && at < b.length; k++) { while (b[at++] >= 128) { /* skip */ } }
+      terms.push(t);
+      prev = t;
+    }
+    return { b, terms, posts };
+  }
+
+  // Postings of term k of a shard: [doc, in title] in doc order.
+  function postings(sh, k) {
+    const b = sh.b, out = [];
+    let [at, n] = sh.posts[k], d = 0;
+    for (; n > 0; n--) {
+      let v = 0, s = 1, x;
+      do { x = b[at++]; v += (x & 127) * s; s *= 128; } while (x >= 128);
+      d += Math.floor(v / 2);
+      out.push([d, v % 2]);
+    }
+    return out;
+  }
+
+  // First index in sorted `xs` whose value is not below `w`.
+  function lowerBound(xs, w) {
+    let lo = 0, hi = xs.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (xs[mid] < w) { lo = mid + 1; } else { hi = mid; } }
+    return lo;
+  }
+
+  /* Docs with the term `w` (key "=w") or a term beginning with `w` ("^w"):
+     {docs: doc -> terms matched, titled: docs matched in their title}. The
+     shards to read: the last one starting at or before `w`, and for a prefix
+     the ones after it that start with `w`. */
+  function lookup(ix, key) {
+    if (!ix.found.has(key)) {
+      const prefix = key[0] === "^", w = key.slice(1), f = ix.firsts;
+      const first = Math.max(0, lowerBound(f, w) - (f[lowerBound(f, w)] === w ? 0 : 1));
+      const which = [];
+      for (let i = first; i < f.length && (i === first || (prefix && f[i].startsWith(w))); i++) { which.push(i); }
+      const p = Promise.all(which.map((i) => file(ix, ix.shards, "t/" + i + ".gz", parseShard)))
+        .then((shards) => {
+          const docs = new Map(), titled = new Set();
+          for (const sh of shards) {
+            for (let k = lowerBound(sh.terms, w); k < sh.terms.length; k++) {
+              const t = sh.terms[k];
+              if (prefix ? !t.startsWith(w) : t !== w) { break; }
+              for (const [d, title] of postings(sh, k)) {
+                docs.set(d, (docs.get(d) || 0) + 1);
+                if (title) { titled.add(d); }
+              }
+            }
+          }
+          return { docs, titled };
+        });
+      p.catch(() => ix.found.delete(key));
+      ix.found.set(key, p);
+    }
+    return ix.found.get(key);
+  }
+
+  // The lookups a query needs: each Han bigram (a lone character: the terms
+  // it begins), each run of 1..MAX_JOIN words joined, as a prefix.
+  function keysOf(parts) {
+    const keys = new Set();
+    for (const p of parts) {
+      if (p.han && p.han.length === 1) { keys.add("^" + p.han[0]); }
+      else if (p.han) { for (let i = 0; i + 1 < p.han.length; i++) { keys.add("=" + p.han[i] + p.han[i + 1]); } }
+      else {
+        for (let j = 1; j <= p.words.length; j++) {
+          for (let i = Math.max(0, j - MAX_JOIN); i < j; i++) { keys.add("^" + p.words.slice(i, j).join("")); }
+        }
+      }
+    }
+    return Array.from(keys);
   }
 
   // Doc id -> term hits, for docs in both maps (hits added up); null = all.
@@ -109,40 +224,24 @@
     return m;
   }
 
-  // Docs having a term that starts with `w` (one scan of the keys per string).
-  function prefixDocs(ix, w) {
-    if (!ix.prefix.has(w)) {
-      const m = new Map();
-      for (const k of ix.keys) { if (k.startsWith(w)) { for (const d of ix.terms[k]) { m.set(d, (m.get(d) || 0) + 1); } } }
-      ix.prefix.set(w, m);
-    }
-    return ix.prefix.get(w);
-  }
-
-  function hanDocs(ix, han) {
-    if (han.length === 1) {
-      const m = new Map();
-      ix.docs.forEach((d, i) => { if (d[0].includes(han[0]) || d[2].includes(han[0])) { m.set(i, 1); } });
-      return m;
-    }
+  function hanDocs(res, han) {
+    if (han.length === 1) { return new Map(Array.from(res.get("^" + han[0]).docs.keys(), (d) => [d, 1])); }
     let m = null;
     for (let i = 0; i + 1 < han.length; i++) {
-      const p = ix.terms[han[i] + han[i + 1]];
-      if (!p) { return new Map(); }
-      m = intersect(m, new Map(p.map((d) => [d, 1])));
+      m = intersect(m, new Map(Array.from(res.get("=" + han[i] + han[i + 1]).docs.keys(), (d) => [d, 1])));
     }
     return m;
   }
 
   /* Docs where the words, in order, split into groups of 1..MAX_JOIN words
      that each (joined) begin a term: "ᠪᠢᠴᠢᠭ ᠦᠨ" finds the term ᠪᠢᠴᠢᠭᠦᠨ. */
-  function wordDocs(ix, words) {
+  function wordDocs(res, words) {
     const reach = [null]; // reach[j]: docs matching words[0..j); null = all
     for (let j = 1; j <= words.length; j++) {
       const acc = new Map();
       for (let i = Math.max(0, j - MAX_JOIN); i < j; i++) {
         if (reach[i] !== null && reach[i].size === 0) { continue; }
-        const m = intersect(reach[i], prefixDocs(ix, words.slice(i, j).join("")));
+        const m = intersect(reach[i], res.get("^" + words.slice(i, j).join("")).docs);
         for (const [d, h] of m) { acc.set(d, Math.max(acc.get(d) || 0, h)); }
       }
       reach.push(acc);
@@ -211,36 +310,61 @@
 
   const fill = (template, key, value) => (template || "").split(key).join(value);
 
-  function show(q, ix) {
-    out.textContent = "";
+  function result(doc, list) {
+    const a = el("a", "", doc[0]);
+    a.href = doc[1];
+    const li = el("li", "", "");
+    li.append(a, snippet(doc[2] || "", list));
+    return li;
+  }
+
+  // Lists the results from `from` on, a page at a time, with a button for
+  // the next page; each page fetches its fragments only.
+  function page(ix, found, from, list, ol, ticket) {
+    const ds = found.slice(from, from + PAGE);
+    return Promise.all(ds.map((r) => file(ix, ix.frags, "f/" + r.d + ".gz", (b) => JSON.parse(UTF8.decode(b))))).then((docs) => {
+      if (ticket !== runs) { return; }
+      for (const doc of docs) { ol.append(result(doc, list)); }
+      if (from + PAGE < found.length) {
+        const more = el("button", "search-more", script.getAttribute("data-more") || "…");
+        more.type = "button";
+        more.addEventListener("click", () => {
+          more.disabled = true;
+          page(ix, found, from + PAGE, list, ol, ticket).then(() => more.remove(), (e) => { more.disabled = false; fail(e, ticket); });
+        });
+        out.append(more);
+      }
+    });
+  }
+
+  async function show(q, ix, ticket) {
     const parts = parse(normalize(q).norm);
+    const keys = keysOf(parts);
+    const res = new Map(await Promise.all(keys.map((k) => lookup(ix, k).then((r) => [k, r]))));
+    if (ticket !== runs) { return; }
     let hits = parts.length ? null : new Map();
     for (const p of parts) {
-      hits = intersect(hits, p.han ? hanDocs(ix, p.han) : wordDocs(ix, p.words));
+      hits = intersect(hits, p.han ? hanDocs(res, p.han) : wordDocs(res, p.words));
       if (hits.size === 0) { break; }
     }
-    const list = needles(parts);
-    const inTitle = (d) => {
-      const t = ix.titles[d] || (ix.titles[d] = normalize(ix.docs[d][0]).norm);
-      return list.some((s) => t.includes(s)) ? 1 : 0;
-    };
+    // Pages with a matched term in the title first, then by terms matched.
+    const titled = new Set();
+    for (const r of res.values()) { for (const d of r.titled) { titled.add(d); } }
     const found = Array.from(hits.keys())
-      .map((d) => ({ d, title: inTitle(d), hits: hits.get(d) }))
+      .map((d) => ({ d, title: titled.has(d) ? 1 : 0, hits: hits.get(d) }))
       .sort((x, y) => y.title - x.title || y.hits - x.hits || x.d - y.d);
+    out.textContent = "";
     if (!found.length) {
       out.append(el("p", "search-none", fill(script.getAttribute("data-no-results"), "{q}", q)));
       return;
     }
     const ol = el("ol", "search-list", "");
-    for (const r of found.slice(0, MAX_RESULTS)) {
-      const doc = ix.docs[r.d];
-      const a = el("a", "", doc[0]);
-      a.href = doc[1];
-      const li = el("li", "", "");
-      li.append(a, snippet(doc[2] || "", list));
-      ol.append(li);
-    }
     out.append(el("p", "search-count", fill(script.getAttribute("data-results"), "{n}", String(found.length))), ol);
+    await page(ix, found, 0, needles(parts), ol, ticket);
+  }
+
+  function fail(e, ticket) {
+    if (ticket === runs) { out.append(el("p", "search-none", script.getAttribute("data-error") || String(e))); }
   }
 
   function run() {
@@ -249,9 +373,7 @@
     out.textContent = "";
     const ticket = ++runs; // only the latest query may fill the list
     if (!q.trim()) { return; }
-    load().then((ix) => { if (ticket === runs) { show(q, ix); } }, (e) => {
-      if (ticket === runs) { out.append(el("p", "search-none", script.getAttribute("data-error") || String(e))); }
-    });
+    load().then((ix) => show(q, ix, ticket)).catch((e) => fail(e, ticket));
   }
 
   // Search without reloading the page; the address keeps ?q= for back/forward.
