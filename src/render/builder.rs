@@ -131,36 +131,7 @@ impl<'a> ViewBuilder<'a> {
         lang: LangId,
         indexes: &[usize],
     ) -> Vec<CorrectionView<'a>> {
-        let l = self.lang(lang);
-        let strings = self.strings(lang);
-        indexes
-            .iter()
-            .filter_map(|&n| l.corrections.get(n))
-            .map(|c| {
-                let date_display = format_date(c.date, l.style, strings);
-                let (kind, key) = match c.on {
-                    Corrected::Page(_) => ("page", "correction_notice_page"),
-                    Corrected::Table(_) => ("table", "correction_notice_table"),
-                };
-                let notice = strings.get(key).map_or_else(
-                    || date_display.clone(),
-                    |s| s.replace("{date}", &date_display),
-                );
-                CorrectionView {
-                    date: c.date.to_string(),
-                    date_display,
-                    what: &c.what,
-                    what_tag: &self.lang(c.what_lang).tag,
-                    kind,
-                    title: &c.title,
-                    title_tag: &self.lang(c.title_lang).tag,
-                    url: &c.target.url,
-                    anchor: &c.anchor,
-                    link: format!("{}#{}", l.corrections_page.url, c.anchor),
-                    notice,
-                }
-            })
-            .collect()
+        correction_views(self.site, self.strings(lang), lang, indexes)
     }
 
     /// The link to `lang`'s PDF, when its size is known.
@@ -401,6 +372,46 @@ pub(super) fn tagged_summary(site: &Site, e: &Entry, summary: &str) -> Option<St
     let tag = (site.lang(e.text_lang).style != Style::Chinese && summary.chars().any(is_cjk))
         .then_some(site.han_tag.as_str())?;
     Some(escape_tagging_han(summary, false, tag))
+}
+
+/// Corrections `indexes` of `lang`'s list, with their notices written with
+/// `strings` (the UI strings of `lang`); the data page, a content page and a
+/// table placed on one show the same view.
+pub(super) fn correction_views<'a>(
+    site: &'a Site,
+    strings: &Strings,
+    lang: LangId,
+    indexes: &[usize],
+) -> Vec<CorrectionView<'a>> {
+    let l = site.lang(lang);
+    indexes
+        .iter()
+        .filter_map(|&n| l.corrections.get(n))
+        .map(|c| {
+            let date_display = format_date(c.date, l.style, strings);
+            let (kind, key) = match c.on {
+                Corrected::Page(_) => ("page", "correction_notice_page"),
+                Corrected::Table(_) => ("table", "correction_notice_table"),
+            };
+            let notice = strings.get(key).map_or_else(
+                || date_display.clone(),
+                |s| s.replace("{date}", &date_display),
+            );
+            CorrectionView {
+                date: c.date.to_string(),
+                date_display,
+                what: &c.what,
+                what_tag: &site.lang(c.what_lang).tag,
+                kind,
+                title: &c.title,
+                title_tag: &site.lang(c.title_lang).tag,
+                url: &c.target.url,
+                anchor: &c.anchor,
+                link: format!("{}#{}", l.corrections_page.url, c.anchor),
+                notice,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -6,11 +6,12 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::builder::ViewBuilder;
+use super::builder::{correction_views, ViewBuilder};
 use std::cell::Cell;
 
 use super::chart::{chart_figure, chart_svg, ChartPlace};
 use super::datatable::{data_page_table_html, numbered_table_html, table_csv, table_html, LangCtx};
+use super::notice::correction_notice_html;
 use super::open_data::{
     format_of, table_csvw, table_json, temporal_coverage, DataLang, Publication,
 };
@@ -137,17 +138,27 @@ pub fn expand(
             (f.kind == kind && f.table == id).then_some(*f)
         });
         match call.name.as_str() {
-            "table" => Ok(match figure {
-                Some(f) => numbered_table_html(
-                    table,
-                    &ctx,
-                    &pages[ti].page.url,
-                    &pages[ti].csv.url,
-                    &f.anchor,
-                    &label(f),
-                ),
-                None => table_html(table, &ctx, &pages[ti].page.url, &pages[ti].csv.url),
-            }),
+            "table" => {
+                // The table's corrections show wherever it is placed, as on its data page.
+                let figure_id = figure.map_or_else(|| format!("data-{id}"), |f| f.anchor.clone());
+                let views =
+                    correction_views(site, ctx.strings, entry.text_lang, &pages[ti].corrections);
+                let notice =
+                    correction_notice_html(&ctx, &views, &format!("{figure_id}-corrections"));
+                let (page_url, csv_url) = (&pages[ti].page.url, &pages[ti].csv.url);
+                Ok(match figure {
+                    Some(f) => numbered_table_html(
+                        table,
+                        &ctx,
+                        page_url,
+                        csv_url,
+                        &f.anchor,
+                        &label(f),
+                        &notice,
+                    ),
+                    None => table_html(table, &ctx, page_url, csv_url, &notice),
+                })
+            }
             "chart" => {
                 if let Some(key) = arg("col") {
                     column(key)?;

@@ -83,8 +83,15 @@ pub fn permalink_html(ctx: &LangCtx<'_>, page_url: &str) -> String {
 
 /// `<figure>` with the table on a content page: its caption (title and the
 /// permanent link to `page_url`, the table's own page), units in the headers,
-/// and the source, date and CSV download (`csv_url`) under it.
-pub fn table_html(t: &DataTable, ctx: &LangCtx<'_>, page_url: &str, csv_url: &str) -> String {
+/// and the source, date and CSV download (`csv_url`) under it; `notice`
+/// (HTML, maybe empty) is the table's correction notice, first in the figure.
+pub fn table_html(
+    t: &DataTable,
+    ctx: &LangCtx<'_>,
+    page_url: &str,
+    csv_url: &str,
+    notice: &str,
+) -> String {
     figure_html(
         t,
         ctx,
@@ -92,6 +99,7 @@ pub fn table_html(t: &DataTable, ctx: &LangCtx<'_>, page_url: &str, csv_url: &st
             page_url,
             csv_url,
             number: None,
+            notice,
         }),
     )
 }
@@ -105,6 +113,7 @@ pub fn numbered_table_html(
     csv_url: &str,
     id: &str,
     label: &str,
+    notice: &str,
 ) -> String {
     figure_html(
         t,
@@ -113,6 +122,7 @@ pub fn numbered_table_html(
             page_url,
             csv_url,
             number: Some((id, label)),
+            notice,
         }),
     )
 }
@@ -129,6 +139,8 @@ struct Placed<'a> {
     csv_url: &'a str,
     /// Anchor and label (`表3`) of a numbered figure.
     number: Option<(&'a str, &'a str)>,
+    /// The correction notice (HTML), or empty.
+    notice: &'a str,
 }
 
 fn figure_html(t: &DataTable, ctx: &LangCtx<'_>, placed: Option<Placed<'_>>) -> String {
@@ -151,8 +163,10 @@ fn figure_html(t: &DataTable, ctx: &LangCtx<'_>, placed: Option<Placed<'_>>) -> 
         None => String::new(),
     };
     let mut h = format!(
-        "<figure class=\"data-table\" id=\"{id}\"><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{label}\"><table>{caption}<thead><tr>",
+        "<figure class=\"data-table\" id=\"{id}\">{notice}<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{label}\"><table>{caption}<thead><tr>",
         label = escape(&t.title.get(ctx.lang, ctx.default)),
+        // First in the figure: a figcaption must be its first or last child.
+        notice = placed.as_ref().map_or("", |p| p.notice),
     );
     for c in &t.columns {
         let class = if c.kind == ColumnType::Text {
@@ -292,6 +306,7 @@ rows:
             &ctx("zh", Style::Chinese, &s),
             "/data/causes/",
             "/data/causes.csv",
+            "",
         );
         assert!(h.contains("<caption>主要致贫原因 &lt;script&gt; <a class=\"figure-link\" href=\"/data/causes/\" title=\"data_page\">data_permalink</a></caption>"), "{h}");
         assert!(h.contains("<th scope=\"col\" class=\"num\">人口(万人)</th>"));
@@ -315,6 +330,7 @@ rows:
             "/data/causes.csv",
             "data-causes-2",
             "表3",
+            "",
         );
         assert!(
             h.starts_with("<figure class=\"data-table\" id=\"data-causes-2\">"),
@@ -337,6 +353,7 @@ rows:
             &ctx("zh", Style::Chinese, &s),
             "/data/causes/",
             "/data/causes.csv",
+            "",
         );
         assert!(
             h.contains("<span class=\"data-source\">来源：平台，《综述》，2017年10月17日</span>"),
@@ -374,6 +391,7 @@ rows:
             &ctx("mn", Style::Mongolian, &s),
             "/mn/data/causes/",
             "/mn/data/causes.csv",
+            "",
         );
         assert!(
             h.contains("<th scope=\"row\"><span lang=\"zh-Hans\">突泉县</span></th>"),

@@ -12,6 +12,7 @@ pub mod datatable;
 mod glossary_page;
 pub mod jsonld;
 pub mod listing;
+mod notice;
 pub mod open_data;
 pub mod print;
 pub mod print_view;

@@ -184,3 +184,35 @@ fn a_theme_without_the_templates_writes_neither_page_nor_link() {
     assert!(!html.contains("/accessibility/"));
     assert!(!html.contains("href=\"/corrections/\""));
 }
+
+#[test]
+fn a_page_placing_a_corrected_table_shows_its_notice_inside_the_figure() {
+    let site = SiteTest::new("corrections");
+    site.write(
+        "content/measures/causes.md",
+        "---\ntitle: 致贫原因\ndate: 2017-10-18\n---\n正文。\n\n{{ table(id=\"causes\") }}\n",
+    );
+    site.build();
+    let page = site.read("measures/causes/index.html");
+    let figure = page
+        .find("<figure class=\"data-table\"")
+        .map(|at| &page[at..])
+        .unwrap_or_else(|| panic!("no table figure: {page}"));
+    let figure = &figure[..figure.find("</figure>").unwrap_or(figure.len())];
+    assert!(
+        figure.contains("<aside class=\"correction-notice\" aria-labelledby=\"data-causes-corrections\"><h2 id=\"data-causes-corrections\" class=\"correction-notice-title\">更正</h2>"),
+        "{figure}"
+    );
+    assert!(
+        figure.contains("<time datetime=\"2017-10-30\">本表于2017年10月30日更正</time>"),
+        "{figure}"
+    );
+    assert!(
+        figure.contains("<a href=\"/corrections/#c-data-causes-2017-10-30\">更正说明</a>"),
+        "{figure}"
+    );
+    // A page whose tables are uncorrected shows no notice.
+    assert!(!site
+        .read("measures/health/index.html")
+        .contains("correction-notice"));
+}
