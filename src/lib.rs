@@ -165,6 +165,8 @@ pub struct Loaded {
     pub strings: Vec<i18n::Strings>,
     /// Data tables.
     pub tables: Vec<data::DataTable>,
+    /// `content/sources.yaml`, which tables and pages cite.
+    pub cited: sources::Sources,
     /// Templates (`None` when they failed to load: see `problems`).
     pub templates: Option<templates::Templates>,
     /// Static files.
@@ -213,6 +215,7 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Error> {
         sources,
         strings,
         tables,
+        cited: sources_list,
         templates,
         statics,
         glossary,
@@ -291,6 +294,7 @@ pub fn resolve_site(loaded: Loaded, drafts: bool) -> Result<Resolved, Error> {
         sources,
         strings,
         tables,
+        cited,
         templates,
         statics,
         glossary,
@@ -302,6 +306,7 @@ pub fn resolve_site(loaded: Loaded, drafts: bool) -> Result<Resolved, Error> {
     };
     let ids: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
     let mut site = resolve::resolve(config, sources, &ids, drafts).map_err(Error::Content)?;
+    resolve::page_sources::attach(&mut site, &cited).map_err(Error::Content)?;
     site.glossary = glossary;
     let corrected: Vec<resolve::TableCorrections<'_>> = tables
         .iter()

@@ -113,6 +113,13 @@ pub struct FrontMatter {
     /// Corrections made since publication (see [`super::corrections`]).
     #[serde(default)]
     pub corrections: Vec<super::corrections::RawCorrection>,
+    /// Ids of the sources (`content/sources.yaml`) the page cites, shown at
+    /// the end of its text; a translation without its own cites the original's.
+    #[serde(default)]
+    pub sources: Option<Vec<String>>,
+    /// Line of `sources:` in the file, for messages.
+    #[serde(skip)]
+    pub sources_line: usize,
 }
 
 /// A parsed content file.
@@ -195,6 +202,7 @@ impl SourcePage {
 
         let mut problems = Vec::new();
         let at = |key: &str| yaml::key_line(yaml_src, key, frontmatter::YAML_LINE_OFFSET);
+        front.sources_line = at("sources");
         let title = match front.title.as_deref().map(str::trim) {
             Some(t) if !t.is_empty() => t.to_string(),
             _ => {

@@ -10,6 +10,19 @@ use super::views::{
 use crate::markdown::Rendered;
 use crate::resolve::{Entry, Lang, LangId, Target};
 
+impl ViewBuilder<'_> {
+    /// The source lines of an entry, written in its language.
+    fn page_sources(&self, entry: &Entry) -> Vec<String> {
+        let ctx = super::data::lang_ctx(self.site, entry.lang, self.strings);
+        let label = crate::html::escape(&super::datatable::labelled(&ctx, "data_source"));
+        entry
+            .sources
+            .iter()
+            .map(|s| format!("{label}{}", ctx.citation(s)))
+            .collect()
+    }
+}
+
 impl<'a> ViewBuilder<'a> {
     /// The context of an entry, with its rendered body.
     pub(super) fn context(&self, index: usize, r: Rendered) -> TemplateContext<'a> {
@@ -109,6 +122,7 @@ impl<'a> ViewBuilder<'a> {
             glossary: None,
             print: None,
             corrections,
+            sources: self.page_sources(entry),
             accessibility: None,
             cite: Some(self.cite_view(entry)),
             release: entry
@@ -223,6 +237,7 @@ impl<'a> ViewBuilder<'a> {
             cite: None,
             release: None,
             corrections: Vec::new(),
+            sources: Vec::new(),
             accessibility: None,
         }
     }

@@ -384,6 +384,10 @@ pub struct TemplateContext<'a> {
     /// `corrections.html`, every correction of the language.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<CorrectionView<'a>>,
+    /// The sources a content page cites, one line of HTML each
+    /// (`来源：<citation>`, linked when the source is online).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
     /// Set for `accessibility.html`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accessibility: Option<AccessibilityView<'a>>,

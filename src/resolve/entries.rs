@@ -164,6 +164,7 @@ pub(super) fn build(
                 tags: Vec::new(),
                 aliases,
                 corrections: Vec::new(),
+                sources: Vec::new(),
             });
         }
     }

@@ -12,6 +12,7 @@ mod entries;
 mod figures;
 mod lang;
 mod order;
+pub mod page_sources;
 mod paths;
 mod series;
 mod tags;
@@ -77,6 +78,8 @@ pub struct Entry {
     /// Corrections of this page: indexes into its language's
     /// [`Lang::corrections`], newest first.
     pub corrections: Vec<usize>,
+    /// Sources the page cites (its own `sources:`, else its original's).
+    pub sources: Vec<crate::sources::Source>,
 }
 
 /// The resolved site.

@@ -208,3 +208,43 @@ fn no_shipped_page_shows_a_seed_file() {
     assert!(mn.contains("ᠲᠠᠪᠴᠠᠩ᠂ 《"), "{mn}");
     assert!(mn.contains("》᠂ 2017 ᠣᠨ\u{202F}ᠤ 10\u{202F}ᠳ᠋ᠤᠭᠠᠷ"), "{mn}");
 }
+
+#[test]
+fn a_page_cites_its_front_matter_sources_and_its_translation_inherits_them() {
+    let site = SiteTest::new("sources");
+    site.build();
+    let zh = site.read("method/index.html");
+    assert!(
+        zh.contains(&format!(
+            "<div class=page-sources><p class=page-source>来源：<a href=https://example.org/report>{CITED_ZH}</a></p><p class=page-source>来源：统计局，《人口普查》，2011年4月28日</p></div>"
+        )),
+        "{zh}"
+    );
+    // The translation has no `sources:` of its own: it cites the original's, in Mongolian.
+    let mn = site.read("mn/method/index.html");
+    assert!(
+        mn.contains(&format!(
+            "<p class=page-source>ᠡᠬᠢ ᠰᠤᠷᠪᠤᠯᠵᠢ᠄ <a href=https://example.org/report>{CITED_MN}</a></p>"
+        )),
+        "{mn}"
+    );
+    assert!(mn.contains("ᠲᠣᠭ᠎ᠠ᠂ 《ᠬᠦᠮᠦᠨ》᠂ "), "{mn}");
+    // A page citing nothing shows no source line.
+    assert!(!site.read("index.html").contains("page-sources"));
+}
+
+#[test]
+fn an_unknown_page_source_fails_at_its_front_matter_line_with_the_nearest_id() {
+    let site = SiteTest::new("sources");
+    site.write(
+        "content/method.md",
+        "---\ntitle: 方法说明\nsources: [report, censsu]\n---\n正文\n",
+    );
+    site.run(&["build"]).fails_with(
+        1,
+        &[
+            "content/method.md:3:1: error: unknown source `censsu`",
+            "hint: did you mean `census` (content/sources.yaml:7)?",
+        ],
+    );
+}
