@@ -21,3 +21,4 @@ mod series;
 mod serve;
 mod sources;
 mod support;
+mod validity;
