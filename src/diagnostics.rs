@@ -143,6 +143,15 @@ impl Diagnostic {
         self
     }
 
+    /// Adds `more` after the hint it has (`hint; more`), or as the hint.
+    pub fn with_more_hint(self, more: &str) -> Self {
+        let hint = match &self.hint {
+            Some(h) => format!("{h}; {more}"),
+            None => more.to_string(),
+        };
+        self.with_hint(hint)
+    }
+
     /// Adds the quoted line with its caret (see [`excerpt`]).
     pub fn with_excerpt(mut self, excerpt: Option<String>) -> Self {
         self.excerpt = excerpt.map(String::into_boxed_str);

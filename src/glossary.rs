@@ -78,11 +78,7 @@ pub fn parse(src: &str, path: &Path) -> Result<Glossary, Vec<Diagnostic>> {
         // The parser's own hint (a quote to close, a key to spell) comes first.
         let shape =
             "the glossary is a list of `{ zh: …, mn: …, rejected: […], note: { zh: …, mn: … } }`";
-        let hint = match d.hint.clone() {
-            Some(h) => format!("{h}; {shape}"),
-            None => shape.to_string(),
-        };
-        vec![d.with_hint(hint)]
+        vec![d.with_more_hint(shape)]
     })?;
     let spans = Spans::parse(text, 0);
     let mut terms = Vec::new();

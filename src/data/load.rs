@@ -7,8 +7,8 @@ use walkdir::WalkDir;
 use super::csv_rows::{self, CsvRows};
 use super::origin::{Origin, Places, Problem, YamlPlaces};
 use super::table::{DataTable, RawTable};
-use super::validate::build;
-use super::validate::{parse_yaml_with_units, UnitStrings};
+
+use super::validate::{build_located, parse_yaml_with_units, UnitStrings};
 use crate::content::read_text;
 use crate::diagnostics::Diagnostic;
 use crate::sources::Sources;
@@ -125,10 +125,7 @@ fn load_csv(
         csv: &csv,
         sidecar,
     };
-    let located = |problems: Vec<Problem>| -> Vec<Diagnostic> {
-        problems.into_iter().map(|p| places.diagnostic(p)).collect()
-    };
-    build(
+    build_located(
         id,
         meta_shown,
         raw,
@@ -138,8 +135,6 @@ fn load_csv(
         unit_strings,
         &places,
     )
-    .map(|(t, w)| (t, located(w)))
-    .map_err(located)
 }
 
 /// Places of a CSV table: rows and cells in the CSV file, the rest in its sidecar.

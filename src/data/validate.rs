@@ -424,6 +424,30 @@ pub fn parse_yaml_with_units(
     let mut raw: RawTable = yaml::parse(src, path, 0).map_err(|d| vec![d])?;
     let rows = raw.rows.take().unwrap_or_default();
     let places = YamlPlaces::new(path, src);
+    build_located(
+        id,
+        path,
+        raw,
+        rows,
+        languages,
+        sources,
+        unit_strings,
+        &places,
+    )
+}
+
+/// [`build`], with its problems turned into diagnostics at their places.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn build_located(
+    id: &str,
+    path: &Path,
+    raw: RawTable,
+    rows: Vec<RawRow>,
+    languages: &[&str],
+    sources: &Sources,
+    unit_strings: UnitStrings<'_>,
+    places: &dyn Places,
+) -> Result<(DataTable, Problems), Problems> {
     let located = |problems: Vec<Problem>| -> Problems {
         problems.into_iter().map(|p| places.diagnostic(p)).collect()
     };
@@ -435,7 +459,7 @@ pub fn parse_yaml_with_units(
         languages,
         sources,
         unit_strings,
-        &places,
+        places,
     )
     .map(|(t, w)| (t, located(w)))
     .map_err(located)

@@ -59,6 +59,19 @@ pub struct PathRef {
     pub column: usize,
 }
 
+impl PathRef {
+    /// `dest`, written at byte `offset` of `body` (whose first line is line
+    /// `line_offset + 1` of its file).
+    fn at(dest: &str, body: &str, offset: usize, line_offset: usize) -> Self {
+        let (line, column) = line_col(body, offset);
+        PathRef {
+            dest: dest.to_string(),
+            line: line + line_offset,
+            column,
+        }
+    }
+}
+
 /// True for destinations naming a place in this site by URL: root-relative
 /// (`/measures/`, not `//host/`) or a `#fragment` of the page itself.
 fn is_site_path(dest: &str) -> bool {
@@ -148,12 +161,12 @@ pub fn render(
                 let dest_url = match links::classify(&dest_url, ctx.dir, ctx.languages) {
                     None => {
                         if is_site_path(&dest_url) {
-                            let (line, column) = line_col(body, range.start);
-                            out.paths.push(PathRef {
-                                dest: dest_url.to_string(),
-                                line: line + ctx.line_offset,
-                                column,
-                            });
+                            out.paths.push(PathRef::at(
+                                &dest_url,
+                                body,
+                                range.start,
+                                ctx.line_offset,
+                            ));
                         }
                         dest_url
                     }
@@ -206,12 +219,8 @@ pub fn render(
                 })
             }
             Event::Start(Tag::Image { ref dest_url, .. }) if is_site_path(dest_url) => {
-                let (line, column) = line_col(body, range.start);
-                out.paths.push(PathRef {
-                    dest: dest_url.to_string(),
-                    line: line + ctx.line_offset,
-                    column,
-                });
+                out.paths
+                    .push(PathRef::at(dest_url, body, range.start, ctx.line_offset));
                 event
             }
             other => other,

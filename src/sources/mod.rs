@@ -124,11 +124,7 @@ pub fn parse(
     let text = if src.trim().is_empty() { "[]" } else { src };
     let raw: Vec<RawSource> = yaml::parse(text, path, 0).map_err(|d| {
         let shape = "sources.yaml is a list of `{ id, publisher: { zh, mn }, title: { zh, mn }, date: YYYY-MM-DD, url, file }`";
-        let hint = match d.hint.clone() {
-            Some(h) => format!("{h}; {shape}"),
-            None => shape.to_string(),
-        };
-        vec![d.with_hint(hint)]
+        vec![d.with_more_hint(shape)]
     })?;
     let spans = Spans::parse(text, 0);
     let mut list = Vec::new();
