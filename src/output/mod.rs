@@ -12,6 +12,6 @@ mod swap;
 pub use escape::{escape_markup, escape_xml};
 pub use feed::{atom, FeedEntry};
 pub use files::{collect_static, OutputFile};
-pub use minify::{minify_html, MAX_PAGE_NESTING};
+pub use minify::minify_html;
 pub use sitemap::{robots_txt, sitemap_xml, SitemapUrl};
 pub use swap::{check_output_dir, write_site};

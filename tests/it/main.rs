@@ -14,6 +14,7 @@ mod discovery;
 mod hostile;
 mod layers;
 mod messages;
+mod minify;
 mod pdf;
 mod phones;
 mod print;
