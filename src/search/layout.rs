@@ -90,13 +90,39 @@ fn postings<'t>(docs: &[Doc<'t>]) -> Vec<Postings<'t>> {
     sorted
 }
 
-/// `bytes` gzipped (no file name, time 0: the same bytes every build).
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    // Writing into a Vec cannot fail.
-    let _ = z.write_all(bytes);
-    z.finish().unwrap_or_default()
+fn new_deflate() -> flate2::Compress {
+    flate2::Compress::new(flate2::Compression::default(), false)
+}
+
+/// `bytes` gzipped (no file name, time 0: the same bytes every build), with
+/// a deflate state of the caller's: one per thread serves
+/// thousands of fragments, where a fresh state each would allocate and clear
+/// its window and tables every time.
+fn gzip_with(z: &mut flate2::Compress, bytes: &[u8]) -> Vec<u8> {
+    // The header flate2's GzEncoder writes at the default level: no flags,
+    // time 0, OS unknown.
+    let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff];
+    out.reserve(bytes.len() / 2 + 64);
+    z.reset();
+    let start = z.total_in();
+    loop {
+        let done = (z.total_in() - start) as usize;
+        if out.capacity() - out.len() < 64 {
+            out.reserve(out.capacity());
+        }
+        match z.compress_vec(&bytes[done..], &mut out, flate2::FlushCompress::Finish) {
+            Ok(flate2::Status::StreamEnd) => break,
+            Ok(_) => {}
+            // Deflating into a growing Vec cannot fail; an empty file
+            // would only make search miss this page.
+            Err(_) => return Vec::new(),
+        }
+    }
+    let mut crc = flate2::Crc::new();
+    crc.update(bytes);
+    out.extend_from_slice(&crc.sum().to_le_bytes());
+    out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+    out
 }
 
 fn varint(out: &mut Vec<u8>, mut n: u32) {
@@ -154,10 +180,17 @@ fn shards<'a>(terms: &'a [Postings<'_>]) -> Vec<(&'a str, Vec<u8>)> {
 pub fn index_files(lang: &str, docs: &[Doc<'_>]) -> Vec<IndexFile> {
     let terms = postings(docs);
     let mut shards = shards(&terms);
-    shards.par_iter_mut().for_each(|(_, b)| *b = gzip(b));
+    shards
+        .par_iter_mut()
+        .for_each_init(new_deflate, |z, (_, b)| *b = gzip_with(z, b));
     let fragments: Vec<Vec<u8>> = docs
         .par_iter()
-        .map(|d| gzip(&serde_json::to_vec(&(d.title, d.url, d.text)).unwrap_or_default()))
+        .map_init(new_deflate, |z, d| {
+            gzip_with(
+                z,
+                &serde_json::to_vec(&(d.title, d.url, d.text)).unwrap_or_default(),
+            )
+        })
         .collect();
     let h = shards
         .iter()

@@ -113,9 +113,12 @@ pub(super) fn kind(name: &[u8], svg: bool, self_closing: bool) -> Kind {
 
 /// Where the closing tag of raw-text element `name` starts, from `from`.
 pub(super) fn find_close(src: &[u8], mut from: usize, name: &[u8]) -> Option<usize> {
-    let finder = memchr::memmem::Finder::new(b"</");
-    while let Some(k) = finder.find(&src[from..]) {
+    while let Some(k) = memchr::memchr(b'<', &src[from..]) {
         let at = from + k;
+        if src.get(at + 1) != Some(&b'/') {
+            from = at + 1;
+            continue;
+        }
         let after = at + 2 + name.len();
         if src.len() >= after
             && src[at + 2..after].eq_ignore_ascii_case(name)

@@ -100,6 +100,7 @@ pub(super) fn bare_ampersand_ok(after: &[u8]) -> bool {
 /// `v` (an attribute value as written) with `&amp;` as `&` where that is
 /// unambiguous.
 pub(super) fn shorter_ampersands(v: &[u8]) -> Option<Vec<u8>> {
+    memchr::memchr(b'&', v)?;
     let finder = memchr::memmem::Finder::new(b"&amp;");
     let mut at = finder.find(v)?;
     let mut out = Vec::with_capacity(v.len());

@@ -185,3 +185,23 @@ fn the_hash_follows_the_contents() {
     assert_eq!(h("金融"), h("金融"));
     assert_ne!(h("金融"), h("金鱼"));
 }
+
+#[test]
+fn gzip_with_a_reused_state_writes_what_gzencoder_writes() {
+    use std::io::Write;
+    let reference = |b: &[u8]| {
+        let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        z.write_all(b).unwrap();
+        z.finish().unwrap()
+    };
+    let long: Vec<u8> = (0..200_000u32)
+        .flat_map(|i| (i % 251).to_le_bytes())
+        .collect();
+    let inputs: [&[u8]; 4] = [b"", "[\"标题\",\"/a/\",\"ᠮᠣᠩᠭᠣᠯ\"]".as_bytes(), &long, b"x"];
+    let mut z = new_deflate();
+    for b in inputs {
+        let ours = gzip_with(&mut z, b);
+        assert_eq!(ours, reference(b), "{} bytes in", b.len());
+        assert_eq!(gunzip(&ours), b);
+    }
+}
