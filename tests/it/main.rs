@@ -17,6 +17,7 @@ mod messages;
 mod pdf;
 mod phones;
 mod print;
+mod progress;
 mod series;
 mod serve;
 mod sources;
