@@ -6,7 +6,7 @@
 //! The bar starts hidden; the first [`Progress::inc`] after [`DELAY`] gives
 //! it stderr to draw on, so a quick build prints nothing. Drawing is
 //! rate-limited by indicatif (at most [`HZ`] frames a second); `inc` itself is
-//! an atomic add, cheap from rayon's worker threads.
+//! a few atomic operations and a clock read, cheap from rayon's worker threads.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -101,9 +101,11 @@ impl Progress {
     /// Counts `n` more pages rendered; shows the bar if it is [`due`].
     pub fn inc(&self, n: usize) {
         let inner = &*self.inner;
+        // `wanted` first: no clock read for a bar that never shows; the swap
+        // lets one thread alone attach stderr.
         if inner.wanted
             && !inner.shown.load(Ordering::Relaxed)
-            && due(true, inner.started.elapsed())
+            && due(inner.wanted, inner.started.elapsed())
             && !inner.shown.swap(true, Ordering::AcqRel)
         {
             inner.bar.set_draw_target((inner.target)());
