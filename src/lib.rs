@@ -19,7 +19,8 @@
 //! [`revision`] finds what changed in an original since its translation.
 //! Problems in user content are [`diagnostics::Diagnostic`] values, collected
 //! and reported together. Leaf modules every stage may use: [`script`]
-//! (character classes), [`html`] (escaping), [`slug`], [`hash`], [`timing`].
+//! (character classes), [`html`] (escaping), [`slug`], [`hash`], [`timing`],
+//! [`progress`] (the build's progress bar).
 #![deny(missing_docs)]
 
 pub mod check;
@@ -37,6 +38,7 @@ pub mod locale;
 pub mod markdown;
 pub mod output;
 pub mod pdf;
+pub mod progress;
 pub mod proof;
 pub mod render;
 pub mod resolve;
@@ -111,6 +113,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include pages with `draft: true`.
     pub drafts: bool,
+    /// Counts the pages rendered (the `build` command's bar on a terminal).
+    pub progress: Option<progress::Progress>,
 }
 
 /// What a successful build did.
@@ -334,6 +338,14 @@ pub fn resolve_site(loaded: Loaded, drafts: bool) -> Result<Resolved, Error> {
 
 /// Render: every output file of a resolved site, in memory.
 pub fn render_site(resolved: Resolved) -> Result<Generated, Error> {
+    render_counted(resolved, None)
+}
+
+/// [`render_site`], counting the pages it renders into `progress`.
+pub fn render_counted(
+    resolved: Resolved,
+    progress: Option<&progress::Progress>,
+) -> Result<Generated, Error> {
     let Resolved {
         root,
         site,
@@ -344,8 +356,9 @@ pub fn render_site(resolved: Resolved) -> Result<Generated, Error> {
         warnings,
         pdf_sizes,
     } = resolved;
-    let (mut files, context) = render::render_site(&site, &templates, &strings, &tables, pdf_sizes)
-        .map_err(Error::Content)?;
+    let (mut files, context) =
+        render::render_counted(&site, &templates, &strings, &tables, pdf_sizes, progress)
+            .map_err(Error::Content)?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     files.extend(statics);
     Ok(Generated {
@@ -369,7 +382,8 @@ pub fn render_site(resolved: Resolved) -> Result<Generated, Error> {
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     let start = Instant::now();
     let out = output::check_output_dir(&opts.root, &opts.output)?;
-    let built = generate(&opts.root, opts.base_url.as_deref(), opts.drafts)?;
+    let (base_url, progress) = (opts.base_url.as_deref(), opts.progress.as_ref());
+    let built = generate_counted(&opts.root, base_url, opts.drafts, progress)?;
     let generated = start.elapsed();
     // The swap replaces the whole folder, so PDFs printed by `bichig pdf` go
     // with it: `build` cannot tell whether they still match the pages, and a
@@ -435,12 +449,22 @@ pub struct Generated {
 /// Load, resolve and render the site in `root` into memory (no disk writes):
 /// what `build` writes and `serve` serves.
 pub fn generate(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Generated, Error> {
+    generate_counted(root, base_url, drafts, None)
+}
+
+/// [`generate`], counting the pages it renders into `progress`.
+pub fn generate_counted(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: bool,
+    progress: Option<&progress::Progress>,
+) -> Result<Generated, Error> {
     let started = Instant::now();
     let loaded = load(root, base_url)?;
     timing::report("load", started.elapsed());
     let resolved = resolve_site(loaded, drafts)?;
     timing::report("resolve", started.elapsed());
-    let generated = render_site(resolved)?;
+    let generated = render_counted(resolved, progress)?;
     timing::report("render", started.elapsed());
     Ok(generated)
 }

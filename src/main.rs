@@ -137,13 +137,18 @@ fn main() -> ExitCode {
             base_url,
             drafts,
         } => {
+            // Pages rendered of total on a terminal, once the build takes over a second.
+            let progress = bichig::progress::Progress::for_stderr();
             let opts = bichig::BuildOptions {
                 root,
                 output,
                 base_url,
                 drafts,
+                progress: Some(progress.clone()),
             };
-            match bichig::build(&opts) {
+            let built = bichig::build(&opts);
+            progress.finish();
+            match built {
                 Ok(report) => {
                     for w in &report.warnings {
                         eprintln!("{w}");

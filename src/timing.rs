@@ -1,5 +1,6 @@
 //! Stage timings: with `BICHIG_TIMINGS=1`, each stage of a build prints how long
-//! it took, to stderr. A leaf module, so every stage can report.
+//! it took, to stderr (above the progress bar, when one is drawn: see
+//! [`crate::progress`]). A leaf module, so every stage can report.
 
 use std::time::Duration;
 
@@ -7,9 +8,9 @@ use std::time::Duration;
 /// stage for `minify and write`) when `BICHIG_TIMINGS` is set.
 pub fn report(stage: &str, elapsed: Duration) {
     if std::env::var_os("BICHIG_TIMINGS").is_some() {
-        eprintln!(
+        crate::progress::eprintln_above(&format!(
             "timing: {stage:<18} {:>8.1} ms",
             elapsed.as_secs_f64() * 1000.0
-        );
+        ));
     }
 }

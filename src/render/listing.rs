@@ -9,6 +9,7 @@ use super::builder::ViewBuilder;
 use super::views::{Crumb, PageRef, Paginator, PaginatorLink, SectionView};
 use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
+use crate::progress::Progress;
 use crate::resolve::Target;
 use crate::templates::Templates;
 
@@ -90,10 +91,12 @@ fn empty_section<'a>(
     }
 }
 
-/// `/tags/` and `/tags/<tag>/` in every language (rendered with `section.html`).
+/// `/tags/` and `/tags/<tag>/` in every language (rendered with `section.html`),
+/// each counted into `progress` once rendered.
 pub(super) fn tag_pages(
     b: &ViewBuilder<'_>,
     templates: &Templates,
+    progress: Option<&Progress>,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let site = b.site;
     let mut files = Vec::new();
@@ -150,9 +153,15 @@ pub(super) fn tag_pages(
                 let mut ctx = b.generated(lang.id, |l| &l.tags_index);
                 ctx.canonical = &target.permalink;
                 ctx.section = Some(view);
-                templates
+                let page = templates
                     .render(lang.id, "section.html", &ctx, Path::new("tags"))
-                    .map(|html| OutputFile::page(site.config.minify, target.out_path.clone(), html))
+                    .map(|html| {
+                        OutputFile::page(site.config.minify, target.out_path.clone(), html)
+                    });
+                if let (Some(p), Ok(_)) = (progress, &page) {
+                    p.inc(1);
+                }
+                page
             })
             .collect();
         for r in rendered {

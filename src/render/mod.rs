@@ -31,6 +31,7 @@ use crate::diagnostics::Diagnostic;
 use crate::i18n::Strings;
 use crate::markdown::Rendered;
 use crate::output::OutputFile;
+use crate::progress::Progress;
 use crate::resolve::Site;
 use crate::templates::Templates;
 use crate::timing;
@@ -55,7 +56,23 @@ pub fn render_site(
     tables: &[DataTable],
     pdf_sizes: Vec<Option<u64>>,
 ) -> Result<(Vec<OutputFile>, SiteContext), Vec<Diagnostic>> {
+    render_counted(site, templates, strings, tables, pdf_sizes, None)
+}
+
+/// [`render_site`], counting into `progress` the pages of entries and tags as
+/// they render ([`counted_pages`] of them).
+pub fn render_counted(
+    site: &Site,
+    templates: &Templates,
+    strings: &[Strings],
+    tables: &[DataTable],
+    pdf_sizes: Vec<Option<u64>>,
+    progress: Option<&Progress>,
+) -> Result<(Vec<OutputFile>, SiteContext), Vec<Diagnostic>> {
     let t0 = std::time::Instant::now();
+    if let Some(p) = progress {
+        p.set_total(counted_pages(site));
+    }
     let data = DataSet::new(tables);
     let codes = site.lang_codes();
     let mut rendered: Vec<Rendered> = site
@@ -113,7 +130,13 @@ pub fn render_site(
             (0..site.entries.len())
                 .into_par_iter()
                 .zip(rendered.into_par_iter())
-                .map(|(i, r)| render_entry(&builder, templates, i, r, None))
+                .map(|(i, r)| {
+                    let files = render_entry(&builder, templates, i, r, None);
+                    if let (Some(p), Ok(f)) = (progress, &files) {
+                        p.inc(f.len());
+                    }
+                    files
+                })
                 .collect::<Vec<Result<Vec<OutputFile>, Diagnostic>>>()
         },
     );
@@ -167,7 +190,7 @@ pub fn render_site(
     }
     // Feeds (serial per language) are written while the tag pages render.
     let (tags, feeds) = rayon::join(
-        || listing::tag_pages(&builder, templates),
+        || listing::tag_pages(&builder, templates, progress),
         || site_files::feeds(site, &summaries, strings),
     );
     match tags {
@@ -195,6 +218,19 @@ pub fn render_site(
     } else {
         Err(problems)
     }
+}
+
+/// The pages a [`Progress`] counts: every entry's (a section's listing pages,
+/// one for a page) and every tag page (see [`listing::tag_pages`]).
+pub fn counted_pages(site: &Site) -> usize {
+    let entries: usize = site.entries.iter().map(|e| e.listing.len().max(1)).sum();
+    let tags: usize = site
+        .langs
+        .iter()
+        .filter(|l| !l.tags.is_empty())
+        .map(|l| 1 + l.tags.iter().map(|t| t.listing.len()).sum::<usize>())
+        .sum();
+    entries + tags
 }
 
 /// The HTML of entry `index`: its page, or every page of a paginated section

@@ -18,6 +18,7 @@ mod minify;
 mod pdf;
 mod phones;
 mod print;
+mod progress;
 mod series;
 mod serve;
 mod sources;
