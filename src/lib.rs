@@ -10,10 +10,13 @@
 //!    the site, [`resolve::Site`]: languages as [`resolve::LangId`]s, every URL
 //!    and output path, translations and fallbacks, reading order, series and
 //!    editions, tags, data-table pages, the menu;
-//! 3. **render** ([`render_site`]): [`markdown`] (body, headings, summaries,
-//!    links) and [`render`] (borrowed views of the model, templates);
-//! 4. **write** ([`build`]): [`output`] (minify, sitemap, static files, atomic
-//!    swap).
+//! 3. **render** ([`render_to`]): [`markdown`] (body, headings, summaries,
+//!    links) and [`render`] (borrowed views of the model, templates), each
+//!    file given to an [`output::Sink`] as soon as it is made;
+//! 4. **write** ([`build`]): [`output`] (minify, sitemap, static files; the
+//!    files go into a staging folder as they are rendered, swapped in
+//!    atomically at the end). `serve` and `pdf` keep them in memory instead
+//!    ([`render_site`]).
 //!
 //! `check`, `status` and `serve` read the same loaded-and-resolved value;
 //! [`revision`] finds what changed in an original since its translation.
@@ -332,8 +335,23 @@ pub fn resolve_site(loaded: Loaded, drafts: bool) -> Result<Resolved, Error> {
     })
 }
 
-/// Render: every output file of a resolved site, in memory.
-pub fn render_site(resolved: Resolved) -> Result<Generated, Error> {
+/// A rendered site: how much it made, and what it was made from.
+pub struct Rendered {
+    /// HTML pages rendered (all languages, 404 pages included).
+    pub pages: usize,
+    /// Files made, static files included.
+    pub files: usize,
+    /// Whether HTML is minified.
+    pub minify: bool,
+    /// Warnings.
+    pub warnings: Vec<Diagnostic>,
+    /// What it was made from, for re-rendering single pages (`serve`).
+    pub state: incremental::SiteState,
+}
+
+/// Render: every output file of a resolved site, the static files last, each
+/// given to `sink` as soon as it is made.
+pub fn render_to(resolved: Resolved, sink: &dyn output::Sink) -> Result<Rendered, Error> {
     let Resolved {
         root,
         site,
@@ -344,13 +362,15 @@ pub fn render_site(resolved: Resolved) -> Result<Generated, Error> {
         warnings,
         pdf_sizes,
     } = resolved;
-    let (mut files, context) = render::render_site(&site, &templates, &strings, &tables, pdf_sizes)
-        .map_err(Error::Content)?;
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    files.extend(statics);
-    Ok(Generated {
+    let (made, context) =
+        render::render_site(&site, &templates, &strings, &tables, pdf_sizes, sink)?;
+    let files = made.files + statics.len();
+    for f in statics {
+        sink.put(f)?;
+    }
+    Ok(Rendered {
+        pages: made.pages,
         files,
-        pages,
         minify: site.config.minify,
         warnings,
         state: incremental::SiteState {
@@ -364,32 +384,50 @@ pub fn render_site(resolved: Resolved) -> Result<Generated, Error> {
     })
 }
 
-/// Builds the site: load → resolve → render → write. On any error the previous
-/// output is left untouched.
+/// Render: every output file of a resolved site, in memory.
+pub fn render_site(resolved: Resolved) -> Result<Generated, Error> {
+    let files = output::Collect::default();
+    let rendered = render_to(resolved, &files)?;
+    Ok(Generated {
+        files: files.into_files(),
+        pages: rendered.pages,
+        minify: rendered.minify,
+        warnings: rendered.warnings,
+        state: rendered.state,
+    })
+}
+
+/// Builds the site: load → resolve → render → write, each file written into a
+/// staging folder as soon as it is rendered (the site is never in memory at
+/// once), the folder swapped in for the output at the end. On any error the
+/// staging folder is removed and the previous output is left untouched.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     let start = Instant::now();
     let out = output::check_output_dir(&opts.root, &opts.output)?;
-    let built = generate(&opts.root, opts.base_url.as_deref(), opts.drafts)?;
-    let generated = start.elapsed();
+    let loaded = load(&opts.root, opts.base_url.as_deref())?;
+    timing::report("load", start.elapsed());
+    let resolved = resolve_site(loaded, opts.drafts)?;
+    timing::report("resolve", start.elapsed());
     // The swap replaces the whole folder, so PDFs printed by `bichig pdf` go
     // with it: `build` cannot tell whether they still match the pages, and a
     // stale PDF is worse than none. The pages link no PDF (sizes unknown).
-    let dropped_pdfs = built
-        .state
+    let dropped_pdfs = resolved
         .site
         .langs
         .iter()
         .map(|l| l.pdf.out_path.clone())
         .filter(|p| out.join(p).is_file())
         .collect();
-    output::write_site(&out, &built.files, built.minify)?;
-    timing::report("generate", generated);
-    timing::report("minify and write", start.elapsed() - generated);
+    let staging = output::Staging::create(&out, resolved.site.config.minify)?;
+    let rendered = render_to(resolved, &staging)?;
+    timing::report("render and write", start.elapsed());
+    staging.commit()?;
+    timing::report("swap", start.elapsed());
     Ok(BuildReport {
         output: out,
-        pages: built.pages,
-        files: built.files.len(),
-        warnings: built.warnings,
+        pages: rendered.pages,
+        files: rendered.files,
+        warnings: rendered.warnings,
         elapsed: start.elapsed(),
         dropped_pdfs,
     })
@@ -403,9 +441,16 @@ pub fn render_again(
     pdf_sizes: Vec<Option<u64>>,
 ) -> Result<Vec<OutputFile>, Error> {
     let s = &generated.state;
-    let (mut files, _) =
-        render::render_site(&s.site, &s.templates, &s.strings, &s.tables, pdf_sizes)
-            .map_err(Error::Content)?;
+    let made = output::Collect::default();
+    render::render_site(
+        &s.site,
+        &s.templates,
+        &s.strings,
+        &s.tables,
+        pdf_sizes,
+        &made,
+    )?;
+    let mut files = made.into_files();
     let rendered: std::collections::HashSet<String> =
         files.iter().map(|f| f.path.clone()).collect();
     files.extend(

@@ -8,8 +8,6 @@ pub mod rewrite;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use rayon::prelude::*;
-
 use super::builder::{date_of, ViewBuilder};
 use super::data::DataSet;
 use super::print_view::{ChapterView, CoverView, PrintView, SourceView};
@@ -75,43 +73,33 @@ fn anchor(key: &str, used: &mut HashSet<String>) -> String {
     a
 }
 
-/// The print page of every language, from the rendered bodies of the entries.
+/// The print page of every language, from the rendered bodies of the entries,
+/// each given to `put` once made (or its problem). One language at a time: a
+/// page holds the whole report. A language's bodies are freed once its page's
+/// view is made (an entry is in its own language's reading order only).
 pub(super) fn pages(
     b: &ViewBuilder<'_>,
     templates: &Templates,
-    rendered: &[Rendered],
+    rendered: &mut [Rendered],
     data: &DataSet<'_>,
-) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    put: &mut dyn FnMut(Result<OutputFile, Diagnostic>),
+) {
     if !b.print {
-        return Ok(Vec::new());
+        return;
     }
     let site = b.site;
-    // One page per language, each the size of the whole report: in parallel.
-    let results: Vec<Result<OutputFile, Diagnostic>> = site
-        .langs
-        .par_iter()
-        .map(|lang| {
+    for lang in &site.langs {
+        let html = {
             let mut ctx = b.generated(lang.id, |l| &l.print);
             ctx.print = Some(print_view(b, lang, rendered, data));
-            let html = templates.render(lang.id, TEMPLATE, &ctx, Path::new("print"))?;
-            Ok(OutputFile::page(
-                site.config.minify,
-                lang.print.out_path.clone(),
-                html,
-            ))
-        })
-        .collect();
-    let (mut files, mut problems) = (Vec::new(), Vec::new());
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => problems.push(d),
-        }
-    }
-    if problems.is_empty() {
-        Ok(files)
-    } else {
-        Err(problems)
+            for &i in &lang.reading_order {
+                rendered[i].html = String::new();
+            }
+            templates.render(lang.id, TEMPLATE, &ctx, Path::new("print"))
+        };
+        // The view is gone before the page is minified.
+        put(html
+            .map(|html| OutputFile::page(site.config.minify, lang.print.out_path.clone(), html)));
     }
 }
 
