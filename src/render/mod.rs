@@ -172,18 +172,13 @@ pub fn render_site(
     // Last, one language at a time and alone: a print page holds the whole
     // report, and minifying it takes several times its size. The bodies go
     // with their language's page; its problems are reported first.
+    let mut bodies: Vec<String> = rendered.into_iter().map(|r| r.html).collect();
     let mut print_problems = Vec::new();
-    print::pages(
-        &builder,
-        templates,
-        &mut rendered,
-        &data,
-        &mut |r| match r {
-            Ok(f) => out.put(f),
-            Err(d) => print_problems.push(d),
-        },
-    );
-    drop(rendered);
+    print::pages(&builder, templates, &mut bodies, &data, &mut |r| match r {
+        Ok(f) => out.put(f),
+        Err(d) => print_problems.push(d),
+    });
+    drop(bodies);
     problems.splice(0..0, print_problems);
     timing::report("render: print", t0.elapsed());
     let mut paths = out.paths();

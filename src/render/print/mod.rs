@@ -13,7 +13,6 @@ use super::data::DataSet;
 use super::print_view::{ChapterView, CoverView, PrintView, SourceView};
 use crate::diagnostics::Diagnostic;
 use crate::locale::format_date;
-use crate::markdown::Rendered;
 use crate::output::OutputFile;
 use crate::resolve::{Lang, Site};
 use crate::templates::Templates;
@@ -73,14 +72,14 @@ fn anchor(key: &str, used: &mut HashSet<String>) -> String {
     a
 }
 
-/// The print page of every language, from the rendered bodies of the entries,
+/// The print page of every language, from the body HTML of each entry,
 /// each given to `put` once made (or its problem). One language at a time: a
 /// page holds the whole report. A language's bodies are freed once its page's
 /// view is made (an entry is in its own language's reading order only).
 pub(super) fn pages(
     b: &ViewBuilder<'_>,
     templates: &Templates,
-    rendered: &mut [Rendered],
+    bodies: &mut [String],
     data: &DataSet<'_>,
     put: &mut dyn FnMut(Result<OutputFile, Diagnostic>),
 ) {
@@ -91,15 +90,18 @@ pub(super) fn pages(
     for lang in &site.langs {
         let html = {
             let mut ctx = b.generated(lang.id, |l| &l.print);
-            ctx.print = Some(print_view(b, lang, rendered, data));
+            ctx.print = Some(print_view(b, lang, bodies, data));
             for &i in &lang.reading_order {
-                rendered[i].html = String::new();
+                bodies[i] = String::new();
             }
             templates.render(lang.id, TEMPLATE, &ctx, Path::new("print"))
         };
-        // The view is gone before the page is minified.
-        put(html
-            .map(|html| OutputFile::page(site.config.minify, lang.print.out_path.clone(), html)));
+        // The view is gone before the page is minified, and the page is no
+        // bigger than its text.
+        put(html.map(|mut html| {
+            html.shrink_to_fit();
+            OutputFile::page(site.config.minify, lang.print.out_path.clone(), html)
+        }));
     }
 }
 
@@ -107,7 +109,7 @@ pub(super) fn pages(
 fn print_view<'a>(
     b: &ViewBuilder<'a>,
     lang: &'a Lang,
-    rendered: &[Rendered],
+    bodies: &[String],
     data: &DataSet<'a>,
 ) -> PrintView<'a> {
     let site = b.site;
@@ -132,7 +134,7 @@ fn print_view<'a>(
         .map(|((&i, (a, number)), &level)| {
             let e = &site.entries[i];
             ChapterView {
-                content: rewrite::chapter(&rendered[i].html, a, level, &chapters_map),
+                content: rewrite::chapter(&bodies[i], a, level, &chapters_map),
                 anchor: a.clone(),
                 number,
                 level,
