@@ -121,8 +121,8 @@ pub fn render_site(
         .iter_mut()
         .map(|r| std::mem::take(&mut r.text))
         .collect();
-    let (search_indexes, results) = rayon::join(
-        || search_page::indexes(site, &texts),
+    let ((), results) = rayon::join(
+        || search_page::indexes(site, &texts, &|f| out.put(f)),
         || {
             rendered
                 .par_iter()
@@ -137,7 +137,6 @@ pub fn render_site(
         },
     );
     drop(texts);
-    out.put_all(search_indexes);
     problems.extend(results.into_iter().filter_map(Result::err));
     timing::report("render: pages and search", t0.elapsed());
     for lang in &site.langs {
