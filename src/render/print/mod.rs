@@ -74,8 +74,9 @@ fn anchor(key: &str, used: &mut HashSet<String>) -> String {
 
 /// The print page of every language, from the body HTML of each entry,
 /// each given to `put` once made (or its problem). One language at a time: a
-/// page holds the whole report. A language's bodies are freed once its page's
-/// view is made (an entry is in its own language's reading order only).
+/// page holds the whole report. Each body is taken as it is made into its
+/// chapter (an entry is in its own language's reading order only), and the
+/// view is dropped once it is the template's context.
 pub(super) fn pages(
     b: &ViewBuilder<'_>,
     templates: &Templates,
@@ -88,28 +89,19 @@ pub(super) fn pages(
     }
     let site = b.site;
     for lang in &site.langs {
-        let html = {
-            let mut ctx = b.generated(lang.id, |l| &l.print);
-            ctx.print = Some(print_view(b, lang, bodies, data));
-            for &i in &lang.reading_order {
-                bodies[i] = String::new();
-            }
-            templates.render(lang.id, TEMPLATE, &ctx, Path::new("print"))
-        };
-        // The view is gone before the page is minified, and the page is no
-        // bigger than its text.
-        put(html.map(|mut html| {
-            html.shrink_to_fit();
-            OutputFile::page(site.config.minify, lang.print.out_path.clone(), html)
-        }));
+        let mut ctx = b.generated(lang.id, |l| &l.print);
+        ctx.print = Some(print_view(b, lang, bodies, data));
+        let html = templates.render_owned(lang.id, TEMPLATE, ctx, Path::new("print"));
+        put(html
+            .map(|html| OutputFile::page(site.config.minify, lang.print.out_path.clone(), html)));
     }
 }
 
-/// The print page of `lang`.
+/// The print page of `lang`, taking the bodies of its chapters.
 fn print_view<'a>(
     b: &ViewBuilder<'a>,
     lang: &'a Lang,
-    bodies: &[String],
+    bodies: &mut [String],
     data: &DataSet<'a>,
 ) -> PrintView<'a> {
     let site = b.site;
@@ -134,7 +126,7 @@ fn print_view<'a>(
         .map(|((&i, (a, number)), &level)| {
             let e = &site.entries[i];
             ChapterView {
-                content: rewrite::chapter(&bodies[i], a, level, &chapters_map),
+                content: rewrite::chapter(&std::mem::take(&mut bodies[i]), a, level, &chapters_map),
                 anchor: a.clone(),
                 number,
                 level,
