@@ -237,7 +237,8 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Error> {
             }
         }
     }
-    match crate::render_site(resolved) {
+    // Only the problems matter: the files are dropped as they are made.
+    match crate::render_to(resolved, &crate::output::Discard, None) {
         Ok(g) => Ok(finish([g.warnings, text, links, translations])),
         Err(Error::Content(d)) => Ok(finish([d, text, links, translations])),
         Err(e) => Err(e),

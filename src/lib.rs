@@ -10,10 +10,13 @@
 //!    the site, [`resolve::Site`]: languages as [`resolve::LangId`]s, every URL
 //!    and output path, translations and fallbacks, reading order, series and
 //!    editions, tags, data-table pages, the menu;
-//! 3. **render** ([`render_site`]): [`markdown`] (body, headings, summaries,
-//!    links) and [`render`] (borrowed views of the model, templates);
-//! 4. **write** ([`build`]): [`output`] (minify, sitemap, static files, atomic
-//!    swap).
+//! 3. **render** ([`render_to`]): [`markdown`] (body, headings, summaries,
+//!    links) and [`render`] (borrowed views of the model, templates), each
+//!    file given to an [`output::Sink`] as soon as it is made;
+//! 4. **write** ([`build`]): [`output`] (minify, sitemap, static files; the
+//!    files go into a staging folder as they are rendered, swapped in
+//!    atomically at the end). `serve` and `pdf` keep them in memory instead
+//!    ([`render_site`]).
 //!
 //! `check`, `status` and `serve` read the same loaded-and-resolved value;
 //! [`revision`] finds what changed in an original since its translation.
@@ -336,16 +339,27 @@ pub fn resolve_site(loaded: Loaded, drafts: bool) -> Result<Resolved, Error> {
     })
 }
 
-/// Render: every output file of a resolved site, in memory.
-pub fn render_site(resolved: Resolved) -> Result<Generated, Error> {
-    render_counted(resolved, None)
+/// A rendered site: how much it made, and what it was made from.
+pub struct Rendered {
+    /// HTML pages rendered (all languages, 404 pages included).
+    pub pages: usize,
+    /// Files made, static files included.
+    pub files: usize,
+    /// Whether HTML is minified.
+    pub minify: bool,
+    /// Warnings.
+    pub warnings: Vec<Diagnostic>,
+    /// What it was made from, for re-rendering single pages (`serve`).
+    pub state: incremental::SiteState,
 }
 
-/// [`render_site`], counting the pages it renders into `progress`.
-pub fn render_counted(
+/// Render: every output file of a resolved site, the static files last, each
+/// given to `sink` as soon as it is made; `progress` counts the pages.
+pub fn render_to(
     resolved: Resolved,
+    sink: &dyn output::Sink,
     progress: Option<&progress::Progress>,
-) -> Result<Generated, Error> {
+) -> Result<Rendered, Error> {
     let Resolved {
         root,
         site,
@@ -356,14 +370,16 @@ pub fn render_counted(
         warnings,
         pdf_sizes,
     } = resolved;
-    let (mut files, context) =
-        render::render_counted(&site, &templates, &strings, &tables, pdf_sizes, progress)
-            .map_err(Error::Content)?;
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    files.extend(statics);
-    Ok(Generated {
+    let (made, context) = render::render_site(
+        &site, &templates, &strings, &tables, pdf_sizes, sink, progress,
+    )?;
+    let files = made.files + statics.len();
+    for f in statics {
+        sink.put(f)?;
+    }
+    Ok(Rendered {
+        pages: made.pages,
         files,
-        pages,
         minify: site.config.minify,
         warnings,
         state: incremental::SiteState {
@@ -377,33 +393,50 @@ pub fn render_counted(
     })
 }
 
-/// Builds the site: load → resolve → render → write. On any error the previous
-/// output is left untouched.
+/// Render: every output file of a resolved site, in memory.
+pub fn render_site(resolved: Resolved) -> Result<Generated, Error> {
+    let files = output::Collect::default();
+    let rendered = render_to(resolved, &files, None)?;
+    Ok(Generated {
+        files: files.into_files(),
+        pages: rendered.pages,
+        minify: rendered.minify,
+        warnings: rendered.warnings,
+        state: rendered.state,
+    })
+}
+
+/// Builds the site: load → resolve → render → write, each file written into a
+/// staging folder as soon as it is rendered (the site is never in memory at
+/// once), the folder swapped in for the output at the end. On any error the
+/// staging folder is removed and the previous output is left untouched.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     let start = Instant::now();
     let out = output::check_output_dir(&opts.root, &opts.output)?;
-    let (base_url, progress) = (opts.base_url.as_deref(), opts.progress.as_ref());
-    let built = generate_counted(&opts.root, base_url, opts.drafts, progress)?;
-    let generated = start.elapsed();
+    let loaded = load(&opts.root, opts.base_url.as_deref())?;
+    timing::report("load", start.elapsed());
+    let resolved = resolve_site(loaded, opts.drafts)?;
+    timing::report("resolve", start.elapsed());
     // The swap replaces the whole folder, so PDFs printed by `bichig pdf` go
     // with it: `build` cannot tell whether they still match the pages, and a
     // stale PDF is worse than none. The pages link no PDF (sizes unknown).
-    let dropped_pdfs = built
-        .state
+    let dropped_pdfs = resolved
         .site
         .langs
         .iter()
         .map(|l| l.pdf.out_path.clone())
         .filter(|p| out.join(p).is_file())
         .collect();
-    output::write_site(&out, &built.files, built.minify)?;
-    timing::report("generate", generated);
-    timing::report("minify and write", start.elapsed() - generated);
+    let staging = output::Staging::create(&out, resolved.site.config.minify)?;
+    let rendered = render_to(resolved, &staging, opts.progress.as_ref())?;
+    timing::report("render and write", start.elapsed());
+    staging.commit()?;
+    timing::report("swap", start.elapsed());
     Ok(BuildReport {
         output: out,
-        pages: built.pages,
-        files: built.files.len(),
-        warnings: built.warnings,
+        pages: rendered.pages,
+        files: rendered.files,
+        warnings: rendered.warnings,
         elapsed: start.elapsed(),
         dropped_pdfs,
     })
@@ -417,9 +450,17 @@ pub fn render_again(
     pdf_sizes: Vec<Option<u64>>,
 ) -> Result<Vec<OutputFile>, Error> {
     let s = &generated.state;
-    let (mut files, _) =
-        render::render_site(&s.site, &s.templates, &s.strings, &s.tables, pdf_sizes)
-            .map_err(Error::Content)?;
+    let made = output::Collect::default();
+    render::render_site(
+        &s.site,
+        &s.templates,
+        &s.strings,
+        &s.tables,
+        pdf_sizes,
+        &made,
+        None,
+    )?;
+    let mut files = made.into_files();
     let rendered: std::collections::HashSet<String> =
         files.iter().map(|f| f.path.clone()).collect();
     files.extend(
@@ -449,22 +490,12 @@ pub struct Generated {
 /// Load, resolve and render the site in `root` into memory (no disk writes):
 /// what `build` writes and `serve` serves.
 pub fn generate(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Generated, Error> {
-    generate_counted(root, base_url, drafts, None)
-}
-
-/// [`generate`], counting the pages it renders into `progress`.
-pub fn generate_counted(
-    root: &Path,
-    base_url: Option<&str>,
-    drafts: bool,
-    progress: Option<&progress::Progress>,
-) -> Result<Generated, Error> {
     let started = Instant::now();
     let loaded = load(root, base_url)?;
     timing::report("load", started.elapsed());
     let resolved = resolve_site(loaded, drafts)?;
     timing::report("resolve", started.elapsed());
-    let generated = render_counted(resolved, progress)?;
+    let generated = render_site(resolved)?;
     timing::report("render", started.elapsed());
     Ok(generated)
 }

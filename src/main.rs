@@ -10,6 +10,22 @@ use clap::{Parser, Subcommand};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `mi_option_purge_delay` of mimalloc.h's `mi_option_t` (the Rust bindings
+/// lack it).
+const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
+
+/// How long mimalloc keeps freed memory before giving it back, in ms. A build
+/// frees each stage's memory (pages, the search index) just before the next
+/// stage needs as much, often on another thread: mimalloc 3's default of
+/// 1000 ms kept both resident (10,000-page corpus: 480 MB peak, 370 MB at 30 ms;
+/// 0 ms saves 15 MB more at a second of system time).
+const PURGE_DELAY_MS: std::ffi::c_long = 30;
+
+extern "C" {
+    // Part of the mimalloc library the `mimalloc` crate links.
+    fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+}
+
 /// Static site generator for bilingual public reports in Chinese and traditional Mongolian.
 #[derive(Parser)]
 #[command(name = "bichig", version, about)]
@@ -130,6 +146,8 @@ fn fail(e: bichig::Error) -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    // SAFETY: sets one of mimalloc's options, which it reads at each purge.
+    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS) };
     match Cli::parse().command {
         Command::Build {
             root,

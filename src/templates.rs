@@ -126,7 +126,33 @@ impl Templates {
     ) -> Result<String, Diagnostic> {
         let ctx = Context::from_serialize(view)
             .map_err(|e| template_error(&e, &self.paths, Some(page)))?;
-        self.per_lang[lang.index()].render(name, &ctx).map_err(|e| {
+        self.render_context(lang, name, &ctx, page)
+    }
+
+    /// [`Templates::render`] with a view given away: it is dropped once made
+    /// into the template's context, before the page is rendered (a print
+    /// page's view holds the whole report).
+    pub fn render_owned<V: Serialize>(
+        &self,
+        lang: LangId,
+        name: &str,
+        view: V,
+        page: &Path,
+    ) -> Result<String, Diagnostic> {
+        let ctx = Context::from_serialize(&view)
+            .map_err(|e| template_error(&e, &self.paths, Some(page)))?;
+        drop(view);
+        self.render_context(lang, name, &ctx, page)
+    }
+
+    fn render_context(
+        &self,
+        lang: LangId,
+        name: &str,
+        ctx: &Context,
+        page: &Path,
+    ) -> Result<String, Diagnostic> {
+        self.per_lang[lang.index()].render(name, ctx).map_err(|e| {
             let mut d = template_error(&e, &self.paths, Some(page));
             if d.path.as_os_str().is_empty() {
                 d.path = self

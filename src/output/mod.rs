@@ -6,12 +6,16 @@ mod feed;
 pub mod files;
 mod minify;
 pub mod nesting;
+mod sink;
 mod sitemap;
+mod staging;
 mod swap;
 
 pub use escape::{escape_markup, escape_xml};
 pub use feed::{atom, FeedEntry};
 pub use files::{collect_static, OutputFile};
 pub use minify::minify_html;
+pub use sink::{Collect, Discard, Sink};
 pub use sitemap::{robots_txt, sitemap_xml, SitemapUrl};
-pub use swap::{check_output_dir, write_site};
+pub use staging::{write_site, Staging};
+pub use swap::check_output_dir;

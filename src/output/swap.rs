@@ -6,8 +6,6 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::files::{is_confined, Contents, OutputFile};
-use super::minify::minify_html;
 use crate::Error;
 
 /// Resolves the output folder (relative paths are taken from the site root) and
@@ -82,7 +80,9 @@ fn normalize(p: &Path) -> PathBuf {
     out
 }
 
-fn sibling(out: &Path, kind: &str) -> (PathBuf, String) {
+/// The folder beside `out` and the name prefix of its `kind` folders
+/// (`.public.staging-`).
+pub(super) fn sibling(out: &Path, kind: &str) -> (PathBuf, String) {
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -92,7 +92,8 @@ fn sibling(out: &Path, kind: &str) -> (PathBuf, String) {
 }
 
 /// Cleans up after an interrupted build: restores the previous output if a crash
-/// came between the two renames, and removes leftover staging folders.
+/// came between the two renames, and removes leftover staging folders (not
+/// those of a build still running: it writes into its folder while it renders).
 pub fn recover(out: &Path) -> Result<(), Error> {
     let (parent, staging_prefix) = sibling(out, "staging");
     let (_, old_prefix) = sibling(out, "old");
@@ -108,61 +109,43 @@ pub fn recover(out: &Path) -> Result<(), Error> {
             .unwrap_or_default();
         if name.starts_with(&old_prefix) && !out.exists() {
             fs::rename(&p, out).map_err(|e| Error::io(&p, e))?;
-        } else if name.starts_with(&staging_prefix) || name.starts_with(&old_prefix) {
+        } else if let Some(rest) = name.strip_prefix(&staging_prefix) {
+            if !running(rest) {
+                fs::remove_dir_all(&p).map_err(|e| Error::io(&p, e))?;
+            }
+        } else if name.starts_with(&old_prefix) {
             fs::remove_dir_all(&p).map_err(|e| Error::io(&p, e))?;
         }
     }
     Ok(())
 }
 
-/// Writes `files` into a new staging folder and swaps it in for `out`. On any
-/// failure the staging folder is removed and `out` is left as it was.
-pub fn write_site(out: &Path, files: &[OutputFile], minify: bool) -> Result<(), Error> {
-    recover(out)?;
-    let (parent, prefix) = sibling(out, "staging");
-    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let staging = parent.join(format!("{prefix}{}-{nanos}", std::process::id()));
-    fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
-    let t0 = std::time::Instant::now();
-    let written = write_all(&staging, files, minify);
-    crate::timing::report("write: files", t0.elapsed());
-    match written.and_then(|()| swap_in(&staging, out)) {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            let _ = fs::remove_dir_all(&staging);
-            Err(e)
-        }
-    }
+/// Whether the build that named its staging folder `<pid>-<nanos>` (the part
+/// after the prefix) is still running: this process, or another one alive.
+fn running(rest: &str) -> bool {
+    let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+        return false;
+    };
+    pid == std::process::id() || alive(pid)
 }
 
-fn write_all(staging: &Path, files: &[OutputFile], minify: bool) -> Result<(), Error> {
-    if let Some(bad) = files.iter().find(|f| !is_confined(&f.path)) {
-        return Err(Error::Usage(format!(
-            "refusing to write `{}` outside the output folder",
-            bad.path
-        )));
-    }
-    files.par_iter().try_for_each(|f| {
-        let target = staging.join(&f.path);
-        // Folders are made by the threads writing into them (create_dir_all
-        // tolerates another thread making the same folder).
-        if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        }
-        match &f.contents {
-            Contents::Html(html) if minify => fs::write(&target, minify_html(html)),
-            Contents::Html(html) => fs::write(&target, html),
-            Contents::Bytes(b) => fs::write(&target, b),
-            Contents::Copy(from) => fs::copy(from, &target).map(|_| ()),
-        }
-        .map_err(|e| Error::io(&target, e))
-    })
+#[cfg(unix)]
+fn alive(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: signal 0 only asks whether the process exists; nothing is sent.
+    let rc = unsafe { libc::kill(pid, 0) };
+    rc == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
 }
 
-fn swap_in(staging: &Path, out: &Path) -> Result<(), Error> {
+#[cfg(not(unix))]
+fn alive(_: u32) -> bool {
+    false
+}
+
+/// Puts `staging` in the place of `out` (see [`Staging`](super::Staging)).
+pub(super) fn swap_in(staging: &Path, out: &Path) -> Result<(), Error> {
     if !out.exists() {
         return fs::rename(staging, out).map_err(|e| Error::io(out, e));
     }
@@ -223,10 +206,10 @@ fn remove_tree(path: &Path) -> std::io::Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn site() -> tempfile::TempDir {
+    pub(crate) fn site() -> tempfile::TempDir {
         let d = tempfile::tempdir().unwrap();
         fs::write(d.path().join("site.yaml"), "x").unwrap();
         fs::create_dir(d.path().join("content")).unwrap();
@@ -258,57 +241,49 @@ mod tests {
     }
 
     #[test]
-    fn swap_replaces_and_cleans_up() {
-        let d = site();
-        let out = d.path().join("public");
-        write_site(&out, &[OutputFile::bytes("a/x.txt", b"1".to_vec())], false).unwrap();
-        write_site(&out, &[OutputFile::bytes("b.txt", b"2".to_vec())], false).unwrap();
-        assert!(!out.join("a/x.txt").exists());
-        assert_eq!(fs::read(out.join("b.txt")).unwrap(), b"2");
-        let names: Vec<String> = fs::read_dir(d.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        assert!(
-            names.iter().all(|n| !n.starts_with(".public.")),
-            "{names:?}"
-        );
-    }
-
-    #[test]
-    fn failed_write_keeps_previous_output() {
-        let d = site();
-        let out = d.path().join("public");
-        write_site(
-            &out,
-            &[OutputFile::bytes("keep.txt", b"old".to_vec())],
-            false,
-        )
-        .unwrap();
-        let bad = OutputFile {
-            path: "gone.txt".into(),
-            contents: Contents::Copy(d.path().join("missing")),
-        };
-        assert!(write_site(&out, &[bad], false).is_err());
-        assert!(write_site(&out, &[OutputFile::bytes("../escape.txt", vec![])], false).is_err());
-        assert_eq!(fs::read(out.join("keep.txt")).unwrap(), b"old");
-        assert!(!d.path().join("escape.txt").exists());
-        assert_eq!(
-            fs::read_dir(d.path()).unwrap().count(),
-            3,
-            "no staging folder left"
-        );
-    }
-
-    #[test]
     fn recover_restores_output_lost_between_renames() {
         let d = site();
         let old = d.path().join(".public.old-123");
         fs::create_dir(&old).unwrap();
         fs::write(old.join("i.html"), "x").unwrap();
-        fs::create_dir(d.path().join(".public.staging-9")).unwrap();
+        let ended = dead_pid();
+        let left = d.path().join(format!(".public.staging-{ended}-5"));
+        fs::create_dir(&left).unwrap();
         recover(&d.path().join("public")).unwrap();
         assert!(d.path().join("public/i.html").exists());
-        assert!(!d.path().join(".public.staging-9").exists());
+        assert!(!left.exists());
+    }
+
+    /// The id of a process that has ended.
+    pub(crate) fn dead_pid() -> u32 {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        pid
+    }
+
+    #[test]
+    fn recover_keeps_the_staging_folder_of_a_running_build() {
+        let d = site();
+        let out = d.path().join("public");
+        let mine = d
+            .path()
+            .join(format!(".public.staging-{}-7", std::process::id()));
+        let mut child = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        let theirs = d.path().join(format!(".public.staging-{}-8", child.id()));
+        for dir in [&mine, &theirs] {
+            fs::create_dir(dir).unwrap();
+        }
+        recover(&out).unwrap();
+        let _ = child.kill();
+        let _ = child.wait();
+        assert!(mine.exists(), "this process's build");
+        assert!(theirs.exists(), "another running build");
+        recover(&out).unwrap();
+        assert!(mine.exists());
+        assert!(!theirs.exists(), "the other build has ended");
     }
 }

@@ -54,6 +54,10 @@ pub(super) fn render(
         data,
         strings,
     ));
+    // Every body is kept until the print pages are made: no spare capacity.
+    rendered.html.shrink_to_fit();
+    rendered.text.shrink_to_fit();
+    rendered.summary.shrink_to_fit();
     rendered
 }
 

@@ -25,7 +25,7 @@ impl ViewBuilder<'_> {
 
 impl<'a> ViewBuilder<'a> {
     /// The context of an entry, with its rendered body.
-    pub(super) fn context(&self, index: usize, r: Rendered) -> TemplateContext<'a> {
+    pub(super) fn context(&self, index: usize, r: &'a Rendered) -> TemplateContext<'a> {
         let site = self.site;
         let entry: &'a Entry = &site.entries[index];
         let src = site.source(entry);
@@ -46,13 +46,13 @@ impl<'a> ViewBuilder<'a> {
                 title: Cow::Borrowed(&src.title),
                 url: &entry.url,
                 permalink: &entry.permalink,
-                content: r.html,
+                content: &r.html,
                 summary,
                 date: date_of(src),
                 date_display: self.date_display(entry),
                 updated: updated.clone(),
                 updated_display: updated_display.clone(),
-                toc: r.toc,
+                toc: &r.toc,
                 breadcrumbs: self.breadcrumbs(entry),
                 pages: entry.pages.iter().map(|&i| self.page_ref(i)).collect(),
                 subsections: entry
@@ -75,14 +75,14 @@ impl<'a> ViewBuilder<'a> {
                 title: &src.title,
                 url: &entry.url,
                 permalink: &entry.permalink,
-                content: r.html,
+                content: &r.html,
                 summary,
                 date: date_of(src),
                 date_display: self.date_display(entry),
                 updated,
                 updated_display,
                 tags: self.tag_links(entry),
-                toc: r.toc,
+                toc: &r.toc,
                 breadcrumbs: self.breadcrumbs(entry),
                 prev,
                 next,

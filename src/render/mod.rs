@@ -1,5 +1,6 @@
 //! Render stage: Markdown for every entry, anchor checks, then templates, in
-//! parallel. Produces the output files in memory; nothing here touches disk.
+//! parallel. Each output file goes to a [`Sink`] as soon as it is made;
+//! nothing here touches disk.
 
 mod body;
 pub use body::unknown_path;
@@ -14,6 +15,7 @@ pub mod jsonld;
 pub mod listing;
 mod notice;
 pub mod open_data;
+mod out;
 pub mod print;
 pub mod print_view;
 mod search_page;
@@ -30,13 +32,15 @@ use crate::data::DataTable;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Strings;
 use crate::markdown::Rendered;
-use crate::output::OutputFile;
+use crate::output::{OutputFile, Sink};
 use crate::progress::Progress;
 use crate::resolve::Site;
 use crate::templates::Templates;
 use crate::timing;
+use crate::Error;
 use builder::ViewBuilder;
 use data::DataSet;
+use out::Out;
 
 /// What every page's context takes from the whole site beyond the [`Site`]:
 /// the summaries cut from the rendered bodies. `serve` keeps it so an edit to
@@ -46,29 +50,30 @@ pub struct SiteContext {
     pdf_sizes: Vec<Option<u64>>,
 }
 
+/// What a render gave its sink.
+pub struct Made {
+    /// Files given.
+    pub files: usize,
+    /// HTML pages among them (404 pages included).
+    pub pages: usize,
+}
+
 /// Renders every page of the site (all languages), plus one `404.html` per
-/// language. `pdf_sizes`: the size of each language's PDF, by `LangId`, where
-/// it is known (pages link a PDF only then).
+/// language, giving each file to `sink` as soon as it is made. `pdf_sizes`: the
+/// size of each language's PDF, by `LangId`, where it is known (pages link a
+/// PDF only then). Problems in the content end the render before any file is
+/// made; problems of templates, after the rest is rendered (every one is
+/// reported); an error of the sink, at once. `progress` counts the pages of
+/// entries and tags as they render ([`counted_pages`] of them).
 pub fn render_site(
     site: &Site,
     templates: &Templates,
     strings: &[Strings],
     tables: &[DataTable],
     pdf_sizes: Vec<Option<u64>>,
-) -> Result<(Vec<OutputFile>, SiteContext), Vec<Diagnostic>> {
-    render_counted(site, templates, strings, tables, pdf_sizes, None)
-}
-
-/// [`render_site`], counting into `progress` the pages of entries and tags as
-/// they render ([`counted_pages`] of them).
-pub fn render_counted(
-    site: &Site,
-    templates: &Templates,
-    strings: &[Strings],
-    tables: &[DataTable],
-    pdf_sizes: Vec<Option<u64>>,
+    sink: &dyn Sink,
     progress: Option<&Progress>,
-) -> Result<(Vec<OutputFile>, SiteContext), Vec<Diagnostic>> {
+) -> Result<(Made, SiteContext), Error> {
     let t0 = std::time::Instant::now();
     if let Some(p) = progress {
         p.set_total(counted_pages(site));
@@ -92,7 +97,7 @@ pub fn render_counted(
             (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message))
         });
         problems.dedup();
-        return Err(problems);
+        return Err(Error::Content(problems));
     }
 
     let summaries: Vec<String> = site
@@ -116,43 +121,34 @@ pub fn render_counted(
         corrections_page: templates.has(statements::CORRECTIONS),
         accessibility_page: templates.has(statements::ACCESSIBILITY),
     };
-    // The print page reads the bodies before the pages take them.
-    let print = print::pages(&builder, templates, &rendered, &data);
-    timing::report("render: views and print", t0.elapsed());
+    let out = Out::new(sink);
     // The search index (largely sequential) is built while the pages render.
     let texts: Vec<String> = rendered
         .iter_mut()
         .map(|r| std::mem::take(&mut r.text))
         .collect();
-    let (search_indexes, results) = rayon::join(
-        || search_page::indexes(site, &texts),
+    let ((), results) = rayon::join(
+        || search_page::indexes(site, &texts, &|f| out.put(f)),
         || {
-            (0..site.entries.len())
-                .into_par_iter()
-                .zip(rendered.into_par_iter())
+            rendered
+                .par_iter()
+                .enumerate()
                 .map(|(i, r)| {
-                    let files = render_entry(&builder, templates, i, r, None);
-                    if let (Some(p), Ok(f)) = (progress, &files) {
-                        p.inc(f.len());
+                    if !out.failed() {
+                        let files = render_entry(&builder, templates, i, r, None)?;
+                        if let Some(p) = progress {
+                            p.inc(files.len());
+                        }
+                        out.put_all(files);
                     }
-                    files
+                    Ok(())
                 })
-                .collect::<Vec<Result<Vec<OutputFile>, Diagnostic>>>()
+                .collect::<Vec<Result<(), Diagnostic>>>()
         },
     );
     drop(texts);
+    problems.extend(results.into_iter().filter_map(Result::err));
     timing::report("render: pages and search", t0.elapsed());
-    let mut files = Vec::with_capacity(results.len() + site.langs.len());
-    match print {
-        Ok(f) => files.extend(f),
-        Err(d) => problems.extend(d),
-    }
-    for r in results {
-        match r {
-            Ok(f) => files.extend(f),
-            Err(d) => problems.push(d),
-        }
-    }
     for lang in &site.langs {
         let home = site.home(lang.id);
         let translations = builder.translations(home);
@@ -161,7 +157,7 @@ pub fn render_counted(
         ctx.x_default = translations.first().map_or("", |t| t.permalink);
         ctx.translations = translations;
         match templates.render(lang.id, "404.html", &ctx, Path::new("404.html")) {
-            Ok(html) => files.push(OutputFile::page(
+            Ok(html) => out.put(OutputFile::page(
                 site.config.minify,
                 lang.not_found.out_path.clone(),
                 html,
@@ -169,54 +165,48 @@ pub fn render_counted(
             Err(d) => problems.push(d),
         }
     }
-    timing::report("render: 404", t0.elapsed());
-    match data::data_pages(&builder, templates, &data) {
-        Ok(f) => files.extend(f),
-        Err(d) => problems.extend(d),
-    }
-    timing::report("render: data", t0.elapsed());
-    match search_page::pages(&builder, templates) {
-        Ok(f) => files.extend(f),
-        Err(d) => problems.extend(d),
-    }
-    files.extend(search_indexes);
-    match glossary_page::pages(&builder, templates) {
-        Ok(f) => files.extend(f),
-        Err(d) => problems.extend(d),
-    }
-    match statements::pages(&builder, templates) {
-        Ok(f) => files.extend(f),
-        Err(d) => problems.extend(d),
-    }
+    out.stage(&mut problems, data::data_pages(&builder, templates, &data));
+    out.stage(&mut problems, search_page::pages(&builder, templates));
+    out.stage(&mut problems, glossary_page::pages(&builder, templates));
+    out.stage(&mut problems, statements::pages(&builder, templates));
     // Feeds (serial per language) are written while the tag pages render.
     let (tags, feeds) = rayon::join(
         || listing::tag_pages(&builder, templates, progress),
         || site_files::feeds(site, &summaries, strings),
     );
-    match tags {
-        Ok(f) => files.extend(f),
-        Err(d) => problems.extend(d),
-    }
-    files.extend(feeds);
-    files.extend(cite_files::files(site));
+    out.stage(&mut problems, tags);
+    out.put_all(feeds);
+    out.put_all(cite_files::files(site));
     timing::report("render: lists and feeds", t0.elapsed());
-    let extra = site_files::sitemap_and_robots(site, &files);
-    files.extend(extra);
-    match site_files::aliases(site, &files) {
-        Ok(f) => files.extend(f),
-        Err(d) => problems.extend(d),
-    }
+    // Last, one language at a time and alone: a print page holds the whole
+    // report, and minifying it takes several times its size. The bodies go
+    // with their language's page; its problems are reported first.
+    let mut bodies: Vec<String> = rendered.into_iter().map(|r| r.html).collect();
+    let mut print_problems = Vec::new();
+    print::pages(&builder, templates, &mut bodies, &data, &mut |r| match r {
+        Ok(f) => out.put(f),
+        Err(d) => print_problems.push(d),
+    });
+    drop(bodies);
+    problems.splice(0..0, print_problems);
+    timing::report("render: print", t0.elapsed());
+    let mut paths = out.paths();
+    let extra = site_files::sitemap_and_robots(site, &paths);
+    out.put_all(extra);
+    paths = out.paths();
+    out.stage(&mut problems, site_files::aliases(site, &paths));
     timing::report("render: site files", t0.elapsed());
+    let made = out.finish()?;
     if problems.is_empty() {
         Ok((
-            files,
+            made,
             SiteContext {
                 summaries,
                 pdf_sizes,
             },
         ))
     } else {
-        Err(problems)
+        Err(Error::Content(problems))
     }
 }
 
@@ -239,7 +229,7 @@ fn render_entry(
     builder: &ViewBuilder<'_>,
     templates: &Templates,
     index: usize,
-    r: Rendered,
+    r: &Rendered,
     listing: Option<&str>,
 ) -> Result<Vec<OutputFile>, Diagnostic> {
     let site = builder.site;
@@ -342,8 +332,8 @@ pub fn render_source(
     };
     // On this thread: rayon's pool may be busy with a full build.
     let mut files = Vec::new();
-    for (i, r, listing) in rendered {
-        files.extend(render_entry(&builder, templates, i, r, listing).map_err(|d| vec![d])?);
+    for (i, r, listing) in &rendered {
+        files.extend(render_entry(&builder, templates, *i, r, *listing).map_err(|d| vec![d])?);
     }
     Ok(files)
 }

@@ -12,35 +12,33 @@ use crate::templates::Templates;
 
 /// The index files of every language (pages in the language, fallbacks
 /// included: their text is what the reader sees there), beside its manifest
-/// `search/index.json`; the languages in parallel.
-pub fn indexes(site: &Site, texts: &[String]) -> Vec<OutputFile> {
+/// `search/index.json`, each given to `put` once made; the languages in
+/// parallel.
+pub fn indexes(site: &Site, texts: &[String], put: &(dyn Fn(OutputFile) + Sync)) {
     use rayon::prelude::*;
-    site.langs
-        .par_iter()
-        .flat_map_iter(|lang| {
-            let docs: Vec<Doc<'_>> = site
-                .entries
-                .iter()
-                .zip(texts)
-                .filter(|(e, _)| e.lang == lang.id)
-                .map(|(e, text)| Doc {
-                    title: &site.source(e).title,
-                    url: &e.url,
-                    text,
-                })
-                .collect();
-            let manifest = &lang.search_index.out_path;
-            let dir = manifest.rsplit_once('/').map_or("", |(d, _)| d);
-            index_files(&lang.code, &docs).into_iter().map(move |f| {
-                let path = if dir.is_empty() {
-                    f.path
-                } else {
-                    format!("{dir}/{}", f.path)
-                };
-                OutputFile::bytes(path, f.bytes)
+    site.langs.par_iter().for_each(|lang| {
+        let docs: Vec<Doc<'_>> = site
+            .entries
+            .iter()
+            .zip(texts)
+            .filter(|(e, _)| e.lang == lang.id)
+            .map(|(e, text)| Doc {
+                title: &site.source(e).title,
+                url: &e.url,
+                text,
             })
-        })
-        .collect()
+            .collect();
+        let manifest = &lang.search_index.out_path;
+        let dir = manifest.rsplit_once('/').map_or("", |(d, _)| d);
+        index_files(&lang.code, &docs, &|f| {
+            let path = if dir.is_empty() {
+                f.path
+            } else {
+                format!("{dir}/{}", f.path)
+            };
+            put(OutputFile::bytes(path, f.bytes));
+        });
+    });
 }
 
 /// The search page of every language, when the theme has `search.html`.

@@ -111,16 +111,14 @@ fn with_corrections(
     out
 }
 
-/// `sitemap.xml` of every HTML page but the 404s, each with the same page in the
-/// other languages (`<code>/` prefix swapped), and `robots.txt`.
-pub fn sitemap_and_robots(site: &Site, files: &[OutputFile]) -> Vec<OutputFile> {
+/// `sitemap.xml` of every HTML page but the 404s among the output `paths`,
+/// each with the same page in the other languages (`<code>/` prefix swapped,
+/// languages in the site's order), and `robots.txt`.
+pub fn sitemap_and_robots(site: &Site, paths: &[String]) -> Vec<OutputFile> {
     let langs = &site.langs;
     // Logical path (without language prefix) → (language index, path).
     let mut groups: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
-    for dir in files
-        .iter()
-        .filter_map(|f| f.path.strip_suffix("index.html"))
-    {
+    for dir in paths.iter().filter_map(|p| p.strip_suffix("index.html")) {
         let (li, logical) = langs
             .iter()
             .skip(1)
@@ -135,6 +133,9 @@ pub fn sitemap_and_robots(site: &Site, files: &[OutputFile]) -> Vec<OutputFile> 
             .push((li, dir.to_string()));
     }
     let mut urls = Vec::new();
+    for members in groups.values_mut() {
+        members.sort();
+    }
     for members in groups.values() {
         let mut alternates: Vec<(String, String)> = Vec::new();
         if members.len() > 1 {
@@ -166,12 +167,13 @@ pub fn sitemap_and_robots(site: &Site, files: &[OutputFile]) -> Vec<OutputFile> 
 
 /// Redirect pages for `aliases:`: a `noindex` page pointing (refresh and
 /// canonical link) at the entry's permalink, as Hugo and Zola write them. An
-/// alias landing on a generated page (tags, data, search…) is an error.
-pub fn aliases(site: &Site, files: &[OutputFile]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+/// alias landing on a generated page (tags, data, search…), one of the output
+/// `paths`, is an error.
+pub fn aliases(site: &Site, paths: &[String]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     if site.entries.iter().all(|e| e.aliases.is_empty()) {
         return Ok(Vec::new());
     }
-    let taken: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let taken: HashSet<&str> = paths.iter().map(String::as_str).collect();
     let mut out = Vec::new();
     let mut problems = Vec::new();
     for e in site.entries.iter().filter(|e| !e.aliases.is_empty()) {

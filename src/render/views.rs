@@ -170,7 +170,7 @@ pub struct SectionView<'a> {
     /// Absolute URL.
     pub permalink: &'a str,
     /// Body HTML.
-    pub content: String,
+    pub content: &'a str,
     /// Plain-text summary.
     pub summary: &'a str,
     /// Date or empty (`YYYY-MM-DD`, for `datetime` attributes).
@@ -182,7 +182,7 @@ pub struct SectionView<'a> {
     /// The last revision written in the page's language, or empty.
     pub updated_display: String,
     /// Headings of the body.
-    pub toc: Vec<TocEntry>,
+    pub toc: &'a [TocEntry],
     /// Ancestors, from the home page down.
     pub breadcrumbs: Vec<Crumb<'a>>,
     /// Child pages, ordered.
@@ -213,7 +213,7 @@ pub struct PageView<'a> {
     /// Absolute URL.
     pub permalink: &'a str,
     /// Body HTML.
-    pub content: String,
+    pub content: &'a str,
     /// Plain-text summary.
     pub summary: &'a str,
     /// Date or empty (`YYYY-MM-DD`, for `datetime` attributes).
@@ -227,7 +227,7 @@ pub struct PageView<'a> {
     /// Tags, each with its term page.
     pub tags: Vec<TagLink<'a>>,
     /// Headings of the body.
-    pub toc: Vec<TocEntry>,
+    pub toc: &'a [TocEntry],
     /// Ancestors, from the home page down.
     pub breadcrumbs: Vec<Crumb<'a>>,
     /// Previous page in reading order.

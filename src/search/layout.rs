@@ -76,13 +76,19 @@ fn doc_terms<'t>(docs: &[Doc<'t>]) -> Vec<Vec<(Cow<'t, str>, bool)>> {
         .collect()
 }
 
+/// Docs whose terms are gathered at once (in parallel) before they go into
+/// the map: the term lists of a whole language would outweigh the index.
+const CHUNK: usize = 256;
+
 /// Every term with its postings, in UTF-16 order.
 fn postings<'t>(docs: &[Doc<'t>]) -> Vec<Postings<'t>> {
     let mut map: FxHashMap<Cow<'t, str>, Vec<u32>> = FxHashMap::default();
-    for (i, terms) in doc_terms(docs).into_iter().enumerate() {
-        let i = i as u32;
-        for (t, title) in terms {
-            map.entry(t).or_default().push(i << 1 | u32::from(title));
+    for (c, chunk) in docs.chunks(CHUNK).enumerate() {
+        for (j, terms) in doc_terms(chunk).into_iter().enumerate() {
+            let i = (c * CHUNK + j) as u32;
+            for (t, title) in terms {
+                map.entry(t).or_default().push(i << 1 | u32::from(title));
+            }
         }
     }
     let mut sorted: Vec<Postings<'t>> = map.into_iter().collect();
@@ -176,28 +182,48 @@ fn shards<'a>(terms: &'a [Postings<'_>]) -> Vec<(&'a str, Vec<u8>)> {
     out
 }
 
-/// The index files of `docs` in language `lang` (see the module docs).
-pub fn index_files(lang: &str, docs: &[Doc<'_>]) -> Vec<IndexFile> {
+/// The index files of `docs` in language `lang` (see the module docs), each
+/// given to `put` once made, from several threads: the fragments as they are
+/// compressed, the manifest last.
+pub fn index_files(lang: &str, docs: &[Doc<'_>], put: &(dyn Fn(IndexFile) + Sync)) {
     let terms = postings(docs);
     let mut shards = shards(&terms);
     shards
         .par_iter_mut()
         .for_each_init(new_deflate, |z, (_, b)| *b = gzip_with(z, b));
-    let fragments: Vec<Vec<u8>> = docs
-        .par_iter()
-        .map_init(new_deflate, |z, d| {
-            gzip_with(
-                z,
-                &serde_json::to_vec(&(d.title, d.url, d.text)).unwrap_or_default(),
-            )
+    let firsts: Vec<&str> = shards.iter().map(|(first, _)| *first).collect();
+    // Only the hash of each file stays, for the manifest's.
+    let shard_hashes: Vec<u64> = shards
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, (_, bytes))| {
+            let h = fnv1a(&bytes);
+            put(IndexFile {
+                path: format!("t/{i}.gz"),
+                bytes,
+            });
+            h
         })
         .collect();
-    let h = shards
+    let fragment_hashes: Vec<u64> = docs
+        .par_iter()
+        .enumerate()
+        .map_init(new_deflate, |z, (i, d)| {
+            let json = serde_json::to_vec(&(d.title, d.url, d.text)).unwrap_or_default();
+            let bytes = gzip_with(z, &json);
+            let h = fnv1a(&bytes);
+            put(IndexFile {
+                path: format!("f/{i}.gz"),
+                bytes,
+            });
+            h
+        })
+        .collect();
+    let h = shard_hashes
         .iter()
-        .map(|(_, b)| b)
-        .chain(&fragments)
+        .chain(&fragment_hashes)
         .fold(fnv1a(lang.as_bytes()), |h, b| {
-            (h ^ fnv1a(b)).wrapping_mul(0x0100_0000_01b3)
+            (h ^ b).wrapping_mul(0x0100_0000_01b3)
         });
     let manifest = Manifest {
         v: 2,
@@ -205,32 +231,12 @@ pub fn index_files(lang: &str, docs: &[Doc<'_>]) -> Vec<IndexFile> {
         docs: docs.len(),
         terms: terms.len(),
         h: format!("{h:016x}"),
-        shards: shards.iter().map(|(first, _)| *first).collect(),
+        shards: firsts,
     };
-    let mut files = Vec::with_capacity(1 + shards.len() + fragments.len());
-    files.push(IndexFile {
+    put(IndexFile {
         path: "index.json".to_string(),
         bytes: serde_json::to_vec(&manifest).unwrap_or_default(),
     });
-    let shard_files: Vec<IndexFile> = shards
-        .into_iter()
-        .enumerate()
-        .map(|(i, (_, bytes))| IndexFile {
-            path: format!("t/{i}.gz"),
-            bytes,
-        })
-        .collect();
-    files.extend(shard_files);
-    files.extend(
-        fragments
-            .into_iter()
-            .enumerate()
-            .map(|(i, bytes)| IndexFile {
-                path: format!("f/{i}.gz"),
-                bytes,
-            }),
-    );
-    files
 }
 
 #[cfg(test)]

@@ -8,14 +8,11 @@ pub mod rewrite;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use rayon::prelude::*;
-
 use super::builder::{date_of, ViewBuilder};
 use super::data::DataSet;
 use super::print_view::{ChapterView, CoverView, PrintView, SourceView};
 use crate::diagnostics::Diagnostic;
 use crate::locale::format_date;
-use crate::markdown::Rendered;
 use crate::output::OutputFile;
 use crate::resolve::{Lang, Site};
 use crate::templates::Templates;
@@ -75,51 +72,36 @@ fn anchor(key: &str, used: &mut HashSet<String>) -> String {
     a
 }
 
-/// The print page of every language, from the rendered bodies of the entries.
+/// The print page of every language, from the body HTML of each entry,
+/// each given to `put` once made (or its problem). One language at a time: a
+/// page holds the whole report. Each body is taken as it is made into its
+/// chapter (an entry is in its own language's reading order only), and the
+/// view is dropped once it is the template's context.
 pub(super) fn pages(
     b: &ViewBuilder<'_>,
     templates: &Templates,
-    rendered: &[Rendered],
+    bodies: &mut [String],
     data: &DataSet<'_>,
-) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    put: &mut dyn FnMut(Result<OutputFile, Diagnostic>),
+) {
     if !b.print {
-        return Ok(Vec::new());
+        return;
     }
     let site = b.site;
-    // One page per language, each the size of the whole report: in parallel.
-    let results: Vec<Result<OutputFile, Diagnostic>> = site
-        .langs
-        .par_iter()
-        .map(|lang| {
-            let mut ctx = b.generated(lang.id, |l| &l.print);
-            ctx.print = Some(print_view(b, lang, rendered, data));
-            let html = templates.render(lang.id, TEMPLATE, &ctx, Path::new("print"))?;
-            Ok(OutputFile::page(
-                site.config.minify,
-                lang.print.out_path.clone(),
-                html,
-            ))
-        })
-        .collect();
-    let (mut files, mut problems) = (Vec::new(), Vec::new());
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => problems.push(d),
-        }
-    }
-    if problems.is_empty() {
-        Ok(files)
-    } else {
-        Err(problems)
+    for lang in &site.langs {
+        let mut ctx = b.generated(lang.id, |l| &l.print);
+        ctx.print = Some(print_view(b, lang, bodies, data));
+        let html = templates.render_owned(lang.id, TEMPLATE, ctx, Path::new("print"));
+        put(html
+            .map(|html| OutputFile::page(site.config.minify, lang.print.out_path.clone(), html)));
     }
 }
 
-/// The print page of `lang`.
+/// The print page of `lang`, taking the bodies of its chapters.
 fn print_view<'a>(
     b: &ViewBuilder<'a>,
     lang: &'a Lang,
-    rendered: &[Rendered],
+    bodies: &mut [String],
     data: &DataSet<'a>,
 ) -> PrintView<'a> {
     let site = b.site;
@@ -144,7 +126,7 @@ fn print_view<'a>(
         .map(|((&i, (a, number)), &level)| {
             let e = &site.entries[i];
             ChapterView {
-                content: rewrite::chapter(&rendered[i].html, a, level, &chapters_map),
+                content: rewrite::chapter(&std::mem::take(&mut bodies[i]), a, level, &chapters_map),
                 anchor: a.clone(),
                 number,
                 level,

@@ -59,6 +59,21 @@ struct Read {
     fragments: Vec<serde_json::Value>,
 }
 
+/// The files of [`super::index_files`]: the manifest, the shards, then the
+/// fragments, each in number order.
+fn index_files(lang: &str, docs: &[Doc<'_>]) -> Vec<IndexFile> {
+    let files = std::sync::Mutex::new(Vec::new());
+    super::index_files(lang, docs, &|f| files.lock().unwrap().push(f));
+    let mut files = files.into_inner().unwrap();
+    let number = |n: &str| n.trim_end_matches(".gz").parse::<usize>().unwrap();
+    files.sort_by_key(|f| match f.path.split_once('/') {
+        Some(("t", n)) => (1, number(n)),
+        Some(("f", n)) => (2, number(n)),
+        _ => (0, 0),
+    });
+    files
+}
+
 fn read(files: &[IndexFile]) -> Read {
     let manifest = serde_json::from_slice(&files[0].bytes).unwrap();
     let shards = files
