@@ -94,16 +94,17 @@ pub fn render_site(
         return Err(Error::Content(problems));
     }
 
+    // Views read the summaries from here: the bodies' copies are taken.
     let summaries: Vec<String> = site
         .entries
         .iter()
-        .zip(&rendered)
+        .zip(&mut rendered)
         .map(|(e, r)| {
             site.source(e)
                 .front
                 .summary
                 .clone()
-                .unwrap_or_else(|| r.summary.clone())
+                .unwrap_or_else(|| std::mem::take(&mut r.summary))
         })
         .collect();
     let builder = ViewBuilder {

@@ -20,5 +20,6 @@ mod print;
 mod series;
 mod serve;
 mod sources;
+mod streaming;
 mod support;
 mod validity;
