@@ -181,11 +181,8 @@ pub fn render_site(
     drop(bodies);
     problems.splice(0..0, print_problems);
     timing::report("render: print", t0.elapsed());
-    let mut paths = out.paths();
-    let extra = site_files::sitemap_and_robots(site, &paths);
-    out.put_all(extra);
-    paths = out.paths();
-    out.stage(&mut problems, site_files::aliases(site, &paths));
+    out.put_all(site_files::sitemap_and_robots(site, &out.paths()));
+    out.stage(&mut problems, site_files::aliases(site, &out.paths()));
     timing::report("render: site files", t0.elapsed());
     let made = out.finish()?;
     if problems.is_empty() {
