@@ -100,16 +100,17 @@ pub fn render_site(
         return Err(Error::Content(problems));
     }
 
+    // Views read the summaries from here: the bodies' copies are taken.
     let summaries: Vec<String> = site
         .entries
         .iter()
-        .zip(&rendered)
+        .zip(&mut rendered)
         .map(|(e, r)| {
             site.source(e)
                 .front
                 .summary
                 .clone()
-                .unwrap_or_else(|| r.summary.clone())
+                .unwrap_or_else(|| std::mem::take(&mut r.summary))
         })
         .collect();
     let builder = ViewBuilder {
@@ -190,11 +191,8 @@ pub fn render_site(
     drop(bodies);
     problems.splice(0..0, print_problems);
     timing::report("render: print", t0.elapsed());
-    let mut paths = out.paths();
-    let extra = site_files::sitemap_and_robots(site, &paths);
-    out.put_all(extra);
-    paths = out.paths();
-    out.stage(&mut problems, site_files::aliases(site, &paths));
+    out.put_all(site_files::sitemap_and_robots(site, &out.paths()));
+    out.stage(&mut problems, site_files::aliases(site, &out.paths()));
     timing::report("render: site files", t0.elapsed());
     let made = out.finish()?;
     if problems.is_empty() {

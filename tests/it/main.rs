@@ -22,5 +22,6 @@ mod progress;
 mod series;
 mod serve;
 mod sources;
+mod streaming;
 mod support;
 mod validity;
