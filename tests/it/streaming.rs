@@ -49,7 +49,7 @@ impl Sink for Counting {
 fn render_into(site: &SiteTest, sink: &Counting) -> Result<bichig::Rendered, Error> {
     let loaded = bichig::load(site.root(), None).unwrap();
     let resolved = bichig::resolve_site(loaded, false).unwrap();
-    bichig::render_to(resolved, sink)
+    bichig::render_to(resolved, sink, None)
 }
 
 #[test]

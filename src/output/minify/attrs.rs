@@ -109,7 +109,9 @@ pub(super) fn write_tag(
 ) {
     let name = &src[tag.name.clone()];
     out.push(b'<');
-    out.extend_from_slice(name);
+    // In lower case, as the HTML parser reads it (and restores SVG's
+    // `linearGradient` itself).
+    out.extend(name.iter().map(u8::to_ascii_lowercase));
     let ns = if svg { Namespace::Svg } else { Namespace::Html };
     let lower = Lower::new(name);
     let tag_key = if svg { name } else { lower.get() };
@@ -120,33 +122,45 @@ pub(super) fn write_tag(
                     .as_ref()
                     .is_some_and(|(v, _)| src[v.clone()].eq_ignore_ascii_case(b"viewport"))
         });
-    let mut last_unquoted = false;
+    // Written as minify-html writes them: quoted values first, then the
+    // rest, each group by name, so pages compress alike and read the same.
+    // Names in lower case, as the HTML parser reads them (it restores SVG's
+    // `viewBox` itself).
+    let mut written: Vec<(Cow<'_, [u8]>, Cow<'_, [u8]>, bool)> = Vec::with_capacity(attrs.len());
     for a in attrs {
         let a_name = &src[a.name.clone()];
+        let a_name: Cow<'_, [u8]> = if a_name.iter().any(u8::is_ascii_uppercase) {
+            Cow::Owned(a_name.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(a_name)
+        };
         let raw: &[u8] = a.value.as_ref().map_or(b"", |(v, _)| &src[v.clone()]);
-        let Some(value) = minify_value(ns, tag_key, a_name, raw, viewport) else {
+        let Some(value) = minify_value(ns, tag_key, &a_name, raw, viewport) else {
             continue;
         };
+        let quoted = value.iter().any(|&b| is_ws(b) || b"\"'=<>`".contains(&b));
+        written.push((a_name, value, quoted));
+    }
+    written.sort_by(|a, b| (!a.2, &a.0).cmp(&(!b.2, &b.0)));
+    for (a_name, value, quoted) in &written {
         out.push(b' ');
         out.extend_from_slice(a_name);
-        last_unquoted = false;
         if value.is_empty() {
             continue;
         }
         out.push(b'=');
-        if value.iter().any(|&b| is_ws(b) || b"\"'=<>`".contains(&b)) {
+        if *quoted {
             // A value holding `"` came in single quotes: it keeps them.
             let q = if value.contains(&b'"') { b'\'' } else { b'"' };
             out.push(q);
-            out.extend_from_slice(&value);
+            out.extend_from_slice(value);
             out.push(q);
         } else {
-            out.extend_from_slice(&value);
-            last_unquoted = true;
+            out.extend_from_slice(value);
         }
     }
     if svg && kind == Kind::Void && tag.self_closing {
-        if last_unquoted {
+        if written.iter().any(|w| !w.2) {
             out.push(b' ');
         }
         out.push(b'/');

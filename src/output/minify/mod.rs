@@ -172,7 +172,7 @@ impl<'a> Minifier<'a> {
         }
         self.stack.pop();
         self.out.extend_from_slice(b"</");
-        self.out.extend_from_slice(name);
+        self.out.extend(name.iter().map(u8::to_ascii_lowercase));
         self.out.push(b'>');
         Some(end + 1)
     }

@@ -23,7 +23,7 @@ pub(super) fn push_collapsed(out: &mut Vec<u8>, t: &[u8]) {
     while i < t.len() {
         let run = t[i..]
             .iter()
-            .position(|&b| is_ws(b) || b == b'&')
+            .position(|&b| is_ws(b) || b == b'&' || b == b'<')
             .map_or(t.len(), |k| i + k);
         out.extend_from_slice(&t[i..run]);
         i = run;
@@ -32,6 +32,10 @@ pub(super) fn push_collapsed(out: &mut Vec<u8>, t: &[u8]) {
         }
         if t[i] == b'&' {
             i = push_entity(out, t, i);
+        } else if t[i] == b'<' {
+            // Text only holds a `<` that starts no tag; escaped all the same.
+            out.extend_from_slice(b"&lt;");
+            i += 1;
         } else {
             out.push(b' ');
             while i < t.len() && is_ws(t[i]) {
@@ -44,9 +48,14 @@ pub(super) fn push_collapsed(out: &mut Vec<u8>, t: &[u8]) {
 /// Appends `t` as it is but for shorter entities.
 pub(super) fn push_entities(out: &mut Vec<u8>, t: &[u8]) {
     let mut i = 0;
-    while let Some(k) = memchr::memchr(b'&', &t[i..]) {
+    while let Some(k) = memchr::memchr2(b'&', b'<', &t[i..]) {
         out.extend_from_slice(&t[i..i + k]);
-        i = push_entity(out, t, i + k);
+        if t[i + k] == b'<' {
+            out.extend_from_slice(b"&lt;");
+            i += k + 1;
+        } else {
+            i = push_entity(out, t, i + k);
+        }
     }
     out.extend_from_slice(&t[i..]);
 }
