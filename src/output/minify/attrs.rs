@@ -98,6 +98,9 @@ pub(super) fn parse_tag(src: &[u8], i: usize, attrs: &mut Vec<Attr>) -> Option<T
     })
 }
 
+/// An attribute to write: name, value, and whether it needs quotes.
+type Written<'a> = (Cow<'a, [u8]>, Cow<'a, [u8]>, bool);
+
 /// Writes the opening tag.
 pub(super) fn write_tag(
     out: &mut Vec<u8>,
@@ -126,7 +129,7 @@ pub(super) fn write_tag(
     // rest, each group by name, so pages compress alike and read the same.
     // Names in lower case, as the HTML parser reads them (it restores SVG's
     // `viewBox` itself).
-    let mut written: Vec<(Cow<'_, [u8]>, Cow<'_, [u8]>, bool)> = Vec::with_capacity(attrs.len());
+    let mut written: Vec<Written<'_>> = Vec::with_capacity(attrs.len());
     for a in attrs {
         let a_name = &src[a.name.clone()];
         let a_name: Cow<'_, [u8]> = if a_name.iter().any(u8::is_ascii_uppercase) {
