@@ -145,10 +145,10 @@ fn a_build_on_a_terminal_draws_its_bar_above_nothing_it_overwrites() {
         })
         .collect();
     let timings: Vec<&&str> = shown.iter().filter(|l| l.contains("timing: ")).collect();
-    assert!(timings.len() > 10, "{shown:#?}");
+    assert!(timings.len() > 5, "{shown:#?}");
     for line in timings {
         assert!(
-            line.starts_with("timing: ") && line.ends_with(" ms"),
+            line.starts_with("timing: ") && (line.ends_with(" ms") || line.ends_with(" MB")),
             "{line:?} not on a line of its own: {shown:#?}"
         );
     }

@@ -136,10 +136,16 @@ impl<'a> Minifier<'a> {
         match kind {
             Kind::Void => {}
             Kind::Raw => {
-                // Script, style, textarea, title: their text is copied as
-                // it is, up to the closing tag (which `closing` writes).
+                // Script and style: their text is copied as it is, up to the
+                // closing tag (which `closing` writes); title and textarea
+                // decode what needs no escape there.
                 let close = tags::find_close(src, next, name)?;
-                self.out.extend_from_slice(&src[next..close]);
+                let text = &src[next..close];
+                if name.eq_ignore_ascii_case(b"title") || name.eq_ignore_ascii_case(b"textarea") {
+                    text::push_rcdata(&mut self.out, text, name);
+                } else {
+                    self.out.extend_from_slice(text);
+                }
                 next = close;
                 self.stack.push(Frame::raw(name));
             }

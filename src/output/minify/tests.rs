@@ -152,3 +152,20 @@ fn mongolian_control_characters_survive() {
     let out = same_as_reference(&format!("<p>{text}</p>"));
     assert!(out.contains(text), "{out:?}");
 }
+
+#[test]
+fn title_and_textarea_text_keeps_only_the_escapes_it_needs() {
+    let html = "<title>a &lt;b&gt; &amp; &amp;amp; &quot;q&quot; &lt;/title&gt;</title>\
+                <textarea>&lt;/textarea> &lt;p></textarea>";
+    assert_eq!(
+        same_as_reference(html),
+        "<title>a <b> & &amp;amp; \"q\" &lt;/title></title>\
+         <textarea>&lt;/textarea> <p></textarea>"
+    );
+    // Other named entities stay as written (minify-html writes their
+    // characters): the same text either way.
+    assert_eq!(
+        ours("<title>&nbsp;&lt;/TITLE></title>"),
+        "<title>&nbsp;&lt;/TITLE></title>"
+    );
+}

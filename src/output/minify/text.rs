@@ -144,3 +144,43 @@ pub(super) fn push_spaces_collapsed(out: &mut Vec<u8>, t: &[u8]) {
         }
     }
 }
+
+/// Appends the text of `<title>` or `<textarea>` (`name`), whose entities
+/// the browser decodes but whose `<` starts no tag: `&lt;` is `<` there but
+/// before the element's own closing tag, `&amp;` is `&` where unambiguous.
+pub(super) fn push_rcdata(out: &mut Vec<u8>, t: &[u8], name: &[u8]) {
+    const DECODED: [(&[u8], u8); 10] = [
+        (b"&quot;", b'"'),
+        (b"&#34;", b'"'),
+        (b"&#39;", b'\''),
+        (b"&apos;", b'\''),
+        (b"&gt;", b'>'),
+        (b"&#62;", b'>'),
+        (b"&lt;", b'<'),
+        (b"&#60;", b'<'),
+        (b"&amp;", b'&'),
+        (b"&#38;", b'&'),
+    ];
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b'&', &t[i..]) {
+        out.extend_from_slice(&t[i..i + k]);
+        i += k;
+        let rest = &t[i..];
+        let Some((entity, c)) = DECODED.iter().find(|(e, _)| rest.starts_with(e)) else {
+            out.push(b'&');
+            i += 1;
+            continue;
+        };
+        let after = &rest[entity.len()..];
+        let closes = after.first() == Some(&b'/')
+            && after.len() > name.len()
+            && after[1..=name.len()].eq_ignore_ascii_case(name);
+        match c {
+            b'&' if !bare_ampersand_ok(after) => out.extend_from_slice(b"&amp;"),
+            b'<' if closes => out.extend_from_slice(b"&lt;"),
+            _ => out.push(*c),
+        }
+        i += entity.len();
+    }
+    out.extend_from_slice(&t[i..]);
+}
