@@ -19,8 +19,8 @@ pub const SUMMARY_CHARS: usize = 120;
 
 /// Deepest nesting of HTML elements a body may have: a blockquote or an
 /// emphasis is one level, a list level two (list and item). Far above what a
-/// report needs (30 levels of lists are 60), far below what minify-html's
-/// recursive parser can take on a 2 MiB stack in a debug build (about 450).
+/// report needs (30 levels of lists are 60), and within what recursive HTML
+/// tools (browsers' print pipelines, other minifiers) handle.
 pub const MAX_NESTING: usize = 128;
 
 /// One heading in the table of contents.

@@ -60,20 +60,29 @@ pub(super) fn push_entities(out: &mut Vec<u8>, t: &[u8]) {
     out.extend_from_slice(&t[i..]);
 }
 
-/// Entities that text needs not escape, and what they stand for.
-const SHORTER: [(&[u8], u8); 6] = [
+/// The entities the minifier writes as their characters, and those
+/// characters: the first [`SHORTER`] need no escape anywhere in text; `<` and
+/// `&` only in title and textarea text, and not everywhere there.
+const DECODED: [(&[u8], u8); 10] = [
     (b"&quot;", b'"'),
     (b"&#34;", b'"'),
     (b"&#39;", b'\''),
     (b"&apos;", b'\''),
     (b"&gt;", b'>'),
     (b"&#62;", b'>'),
+    (b"&lt;", b'<'),
+    (b"&#60;", b'<'),
+    (b"&amp;", b'&'),
+    (b"&#38;", b'&'),
 ];
+
+/// How many of [`DECODED`] text writes as characters wherever it is.
+const SHORTER: usize = 6;
 
 /// Writes the entity (or lone `&`) at `t[i]`; returns the position after it.
 fn push_entity(out: &mut Vec<u8>, t: &[u8], i: usize) -> usize {
     let rest = &t[i..];
-    for (entity, c) in SHORTER {
+    for &(entity, c) in &DECODED[..SHORTER] {
         if rest.starts_with(entity) {
             out.push(c);
             return i + entity.len();
@@ -149,18 +158,6 @@ pub(super) fn push_spaces_collapsed(out: &mut Vec<u8>, t: &[u8]) {
 /// the browser decodes but whose `<` starts no tag: `&lt;` is `<` there but
 /// before the element's own closing tag, `&amp;` is `&` where unambiguous.
 pub(super) fn push_rcdata(out: &mut Vec<u8>, t: &[u8], name: &[u8]) {
-    const DECODED: [(&[u8], u8); 10] = [
-        (b"&quot;", b'"'),
-        (b"&#34;", b'"'),
-        (b"&#39;", b'\''),
-        (b"&apos;", b'\''),
-        (b"&gt;", b'>'),
-        (b"&#62;", b'>'),
-        (b"&lt;", b'<'),
-        (b"&#60;", b'<'),
-        (b"&amp;", b'&'),
-        (b"&#38;", b'&'),
-    ];
     let mut i = 0;
     while let Some(k) = memchr::memchr(b'&', &t[i..]) {
         out.extend_from_slice(&t[i..i + k]);
