@@ -179,15 +179,13 @@ pub fn render_site(
     out.put_all(feeds);
     out.put_all(cite_files::files(site));
     timing::report("render: lists and feeds", t0.elapsed());
-    // Last, one language at a time and alone: a print page holds the whole
-    // report, and minifying it takes several times its size. The bodies go
-    // with their language's page; its problems are reported first.
+    // Last and alone, when the other pages are made and their memory is free:
+    // a print page holds the whole report. The languages render side by side
+    // (the two of the corpus in benches/ stay below the peak of the pages
+    // above); the bodies go with their language's page. Its problems are
+    // reported first.
     let mut bodies: Vec<String> = rendered.into_iter().map(|r| r.html).collect();
-    let mut print_problems = Vec::new();
-    print::pages(&builder, templates, &mut bodies, &data, &mut |r| match r {
-        Ok(f) => out.put(f),
-        Err(d) => print_problems.push(d),
-    });
+    let print_problems = print::pages(&builder, templates, &mut bodies, &data, &|f| out.put(f));
     drop(bodies);
     problems.splice(0..0, print_problems);
     timing::report("render: print", t0.elapsed());

@@ -8,6 +8,8 @@ pub mod rewrite;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use super::builder::{date_of, ViewBuilder};
 use super::data::DataSet;
 use super::print_view::{ChapterView, CoverView, PrintView, SourceView};
@@ -72,36 +74,62 @@ fn anchor(key: &str, used: &mut HashSet<String>) -> String {
     a
 }
 
-/// The print page of every language, from the body HTML of each entry,
-/// each given to `put` once made (or its problem). One language at a time: a
-/// page holds the whole report. Each body is taken as it is made into its
-/// chapter (an entry is in its own language's reading order only), and the
+/// The print page of every language, from the body HTML of each entry, each
+/// given to `put` once made; the problems, in the order of the languages. The
+/// languages render side by side, each page on one thread: a page holds the
+/// whole report and cannot be split. Each body is taken into its language's
+/// chapters (an entry is in its own language's reading order only), and the
 /// view is dropped once it is the template's context.
 pub(super) fn pages(
     b: &ViewBuilder<'_>,
     templates: &Templates,
     bodies: &mut [String],
     data: &DataSet<'_>,
-    put: &mut dyn FnMut(Result<OutputFile, Diagnostic>),
-) {
+    put: &(dyn Fn(OutputFile) + Sync),
+) -> Vec<Diagnostic> {
     if !b.print {
-        return;
+        return Vec::new();
     }
     let site = b.site;
-    for lang in &site.langs {
-        let mut ctx = b.generated(lang.id, |l| &l.print);
-        ctx.print = Some(print_view(b, lang, bodies, data));
-        let html = templates.render_owned(lang.id, TEMPLATE, ctx, Path::new("print"));
-        put(html
-            .map(|html| OutputFile::page(site.config.minify, lang.print.out_path.clone(), html)));
-    }
+    let by_lang: Vec<Vec<String>> = site
+        .langs
+        .iter()
+        .map(|l| {
+            l.reading_order
+                .iter()
+                .map(|&i| std::mem::take(&mut bodies[i]))
+                .collect()
+        })
+        .collect();
+    let made: Vec<Option<Diagnostic>> = site
+        .langs
+        .par_iter()
+        .zip(by_lang)
+        .map(|(lang, bodies)| {
+            let mut ctx = b.generated(lang.id, |l| &l.print);
+            ctx.print = Some(print_view(b, lang, bodies, data));
+            match templates.render_owned(lang.id, TEMPLATE, ctx, Path::new("print")) {
+                Ok(html) => {
+                    put(OutputFile::page(
+                        site.config.minify,
+                        lang.print.out_path.clone(),
+                        html,
+                    ));
+                    None
+                }
+                Err(d) => Some(d),
+            }
+        })
+        .collect();
+    made.into_iter().flatten().collect()
 }
 
-/// The print page of `lang`, taking the bodies of its chapters.
+/// The print page of `lang`, from the bodies of its chapters (in its reading
+/// order).
 fn print_view<'a>(
     b: &ViewBuilder<'a>,
     lang: &'a Lang,
-    bodies: &mut [String],
+    bodies: Vec<String>,
     data: &DataSet<'a>,
 ) -> PrintView<'a> {
     let site = b.site;
@@ -123,10 +151,11 @@ fn print_view<'a>(
         .iter()
         .zip(anchors.iter().zip(numbers))
         .zip(&depths)
-        .map(|((&i, (a, number)), &level)| {
+        .zip(bodies)
+        .map(|(((&i, (a, number)), &level), body)| {
             let e = &site.entries[i];
             ChapterView {
-                content: rewrite::chapter(&std::mem::take(&mut bodies[i]), a, level, &chapters_map),
+                content: rewrite::chapter(&body, a, level, &chapters_map),
                 anchor: a.clone(),
                 number,
                 level,
