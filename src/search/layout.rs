@@ -56,22 +56,19 @@ struct Manifest<'a> {
 type Postings<'t> = (Cow<'t, str>, Vec<u32>);
 
 /// The distinct terms of each doc, flagged when in its title, in parallel.
+/// A hash set per thread finds the repeats: sorting each doc's thousand-odd
+/// terms cost twice as much. The order within a doc is of no matter: each
+/// term's postings are in doc order all the same.
 fn doc_terms<'t>(docs: &[Doc<'t>]) -> Vec<Vec<(Cow<'t, str>, bool)>> {
     docs.par_iter()
-        .map(|d| {
-            let mut t: Vec<(Cow<'t, str>, bool)> = terms_of(d.title)
-                .into_iter()
-                .map(|t| (t, true))
-                .chain(terms_of(d.text).into_iter().map(|t| (t, false)))
-                .collect();
-            t.sort_unstable();
-            // Equal terms are adjacent; the one kept is in the title if any was.
-            t.dedup_by(|later, kept| {
-                let same = later.0 == kept.0;
-                kept.1 |= same && later.1;
-                same
-            });
-            t
+        .map_init(FxHashMap::default, |seen, d| {
+            for t in terms_of(d.title) {
+                seen.insert(t, true);
+            }
+            for t in terms_of(d.text) {
+                seen.entry(t).or_insert(false);
+            }
+            seen.drain().collect()
         })
         .collect()
 }
@@ -92,8 +89,22 @@ fn postings<'t>(docs: &[Doc<'t>]) -> Vec<Postings<'t>> {
         }
     }
     let mut sorted: Vec<Postings<'t>> = map.into_iter().collect();
-    sorted.par_sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    sorted.par_sort_unstable_by(|a, b| cmp_utf16(&a.0, &b.0));
     sorted
+}
+
+/// `a` and `b` in the order of their UTF-16 code units (JavaScript's `<`), at
+/// the speed of a byte comparison: UTF-8 bytes sort as code points, which
+/// differs only where a character of U+E000–U+FFFF meets one above U+FFFF
+/// (a surrogate, lower in UTF-16), and there both first differing bytes are
+/// lead bytes of 0xEE or more.
+fn cmp_utf16(a: &str, b: &str) -> std::cmp::Ordering {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    match x.iter().zip(y).position(|(p, q)| p != q) {
+        Some(i) if x[i] >= 0xEE && y[i] >= 0xEE => a[i..].encode_utf16().cmp(b[i..].encode_utf16()),
+        Some(i) => x[i].cmp(&y[i]),
+        None => x.len().cmp(&y.len()),
+    }
 }
 
 fn new_deflate() -> flate2::Compress {

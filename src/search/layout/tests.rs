@@ -220,3 +220,50 @@ fn gzip_with_a_reused_state_writes_what_gzencoder_writes() {
         assert_eq!(gunzip(&ours), b);
     }
 }
+
+#[test]
+fn terms_compare_in_utf16_order() {
+    let words = [
+        "",
+        "a",
+        "ab",
+        "b",
+        "金",
+        "金融",
+        "ᠪᠢ",
+        "ᠪ",
+        "\u{E000}",
+        "\u{FFFF}",
+        "\u{FF41}x",
+        "\u{10000}",
+        "𠀀",
+        "𠀀a",
+        "a\u{FFFD}",
+        "a𝐀",
+        "a\u{E000}b",
+        "\u{7FF}",
+        "\u{800}",
+    ];
+    for a in words {
+        for b in words {
+            assert_eq!(
+                cmp_utf16(a, b),
+                a.encode_utf16().cmp(b.encode_utf16()),
+                "{a:?} vs {b:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_term_in_title_and_text_is_flagged_once_as_in_the_title() {
+    let docs = [Doc {
+        title: "扶贫",
+        url: "/a/",
+        text: "扶贫 扶贫 other other",
+    }];
+    let mut terms = doc_terms(&docs).remove(0);
+    terms.sort();
+    let t = |s: &'static str, title| (Cow::Borrowed(s), title);
+    assert_eq!(terms, [t("other", false), t("扶贫", true), t("贫", true)]);
+}
