@@ -27,6 +27,10 @@ pub type Problem = (usize, String, Option<String>);
 pub fn find(body: &str) -> (Vec<Shortcode>, Vec<Problem>) {
     let mut found = Vec::new();
     let mut problems = Vec::new();
+    // Most pages call none: one fast search instead of a walk over each line.
+    if memchr::memmem::find(body.as_bytes(), b"{{").is_none() {
+        return (found, problems);
+    }
     let mut offset = 0;
     let mut fence: Option<&str> = None;
     for line in body.split_inclusive('\n') {
@@ -45,6 +49,9 @@ pub fn find(body: &str) -> (Vec<Shortcode>, Vec<Problem>) {
 
 fn scan_line(line: &str, base: usize, found: &mut Vec<Shortcode>, problems: &mut Vec<Problem>) {
     let bytes = line.as_bytes();
+    if memchr::memmem::find(bytes, b"{{").is_none() {
+        return;
+    }
     let mut i = 0;
     let mut in_code = false;
     while i < bytes.len() {
