@@ -106,6 +106,9 @@ pub struct NavItem<'a> {
     pub active: bool,
     /// Language tag of the title (differs from the page's on fallbacks).
     pub lang_tag: &'a str,
+    /// `lang_tag` where it differs from the page's (the title needs its own
+    /// `lang="…"`), else empty: one test in the template, on every page.
+    pub lang: &'a str,
 }
 
 /// A link in the breadcrumbs.

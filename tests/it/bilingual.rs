@@ -75,6 +75,20 @@ fn missing_translation_falls_back_with_a_notice() {
 }
 
 #[test]
+fn a_menu_item_shown_in_the_original_language_says_so() {
+    let site = SiteTest::new("bilingual");
+    site.build();
+    // `measures` has no Mongolian `_index`: its title stays Chinese, tagged.
+    let mn = site.read("mn/measures/finance/index.html");
+    assert!(
+        mn.contains("<a aria-current=page href=/mn/measures/ lang=zh-Hans>"),
+        "{mn}"
+    );
+    let zh = site.read("measures/finance/index.html");
+    assert!(zh.contains("<a aria-current=page href=/measures/>"), "{zh}");
+}
+
+#[test]
 fn ui_strings_come_from_the_theme_and_the_site() {
     let site = SiteTest::new("bilingual");
     site.build();
