@@ -107,38 +107,18 @@ fn cmp_utf16(a: &str, b: &str) -> std::cmp::Ordering {
     }
 }
 
-fn new_deflate() -> flate2::Compress {
-    flate2::Compress::new(flate2::Compression::default(), false)
+fn new_deflate() -> libdeflater::Compressor {
+    libdeflater::Compressor::new(libdeflater::CompressionLvl::default())
 }
 
-/// `bytes` gzipped (no file name, time 0: the same bytes every build), with
-/// a deflate state of the caller's: one per thread serves
-/// thousands of fragments, where a fresh state each would allocate and clear
-/// its window and tables every time.
-fn gzip_with(z: &mut flate2::Compress, bytes: &[u8]) -> Vec<u8> {
-    // The header flate2's GzEncoder writes at the default level: no flags,
-    // time 0, OS unknown.
-    let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff];
-    out.reserve(bytes.len() / 2 + 64);
-    z.reset();
-    let start = z.total_in();
-    loop {
-        let done = (z.total_in() - start) as usize;
-        if out.capacity() - out.len() < 64 {
-            out.reserve(out.capacity());
-        }
-        match z.compress_vec(&bytes[done..], &mut out, flate2::FlushCompress::Finish) {
-            Ok(flate2::Status::StreamEnd) => break,
-            Ok(_) => {}
-            // Deflating into a growing Vec cannot fail; an empty file
-            // would only make search miss this page.
-            Err(_) => return Vec::new(),
-        }
+/// `bytes` gzipped (time 0: the same bytes every build) with a compressor of
+/// the caller's: one per thread serves thousands of fragments.
+fn gzip_with(z: &mut libdeflater::Compressor, bytes: &[u8]) -> Vec<u8> {
+    let mut out = vec![0; z.gzip_compress_bound(bytes.len())];
+    match z.gzip_compress(bytes, &mut out) {
+        Ok(n) => out.truncate(n),
+        Err(_) => out.clear(),
     }
-    let mut crc = flate2::Crc::new();
-    crc.update(bytes);
-    out.extend_from_slice(&crc.sum().to_le_bytes());
-    out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
     out
 }
 
