@@ -156,6 +156,17 @@ impl<'a> ViewBuilder<'a> {
         &self.lang(entry.text_lang).tag
     }
 
+    /// The tag of an entry's text where it is not its language's (a
+    /// fallback), else empty: what a `lang="…"` on its title needs on a page
+    /// of that language.
+    pub(super) fn other_tag(&self, entry: &Entry) -> &'a str {
+        if entry.text_lang == entry.lang {
+            ""
+        } else {
+            self.text_tag(entry)
+        }
+    }
+
     /// The date of an entry's source written in the entry's language.
     pub(super) fn date_display(&self, entry: &Entry) -> String {
         match &self.site.source(entry).front.date {
@@ -232,6 +243,7 @@ impl<'a> ViewBuilder<'a> {
             title: &self.site.source(e).title,
             url: &e.url,
             lang_tag: self.text_tag(e),
+            lang: self.other_tag(e),
         }
     }
 
@@ -288,6 +300,7 @@ impl<'a> ViewBuilder<'a> {
                 title: Cow::Borrowed(&self.site.source(e).title),
                 url: &e.url,
                 lang_tag: self.text_tag(e),
+                lang: self.other_tag(e),
             });
             cur = e.parent;
         }

@@ -333,6 +333,7 @@ pub(super) fn data_pages(
             title: Cow::Borrowed(&lang.title),
             url: &site.home(lang.id).url,
             lang_tag: &lang.tag,
+            lang: "",
         };
         let index_title = ctx.t("data_index_title");
         let refs: Vec<DataRef> = data
@@ -435,6 +436,7 @@ pub(super) fn data_pages(
                             title: Cow::Borrowed(index_title.as_str()),
                             url: &lang.data_index.url,
                             lang_tag: &lang.tag,
+                            lang: "",
                         },
                     ],
                 };

@@ -107,6 +107,7 @@ pub(super) fn tag_pages(
             title: Cow::Borrowed(&lang.title),
             url: &home_entry.url,
             lang_tag: &lang.tag,
+            lang: "",
         };
         let title: &str = b
             .strings(lang.id)
@@ -138,6 +139,7 @@ pub(super) fn tag_pages(
                         title: Cow::Borrowed(title),
                         url: &lang.tags_index.url,
                         lang_tag: &lang.tag,
+                        lang: "",
                     },
                 ],
             );

@@ -120,6 +120,8 @@ pub struct Crumb<'a> {
     pub url: &'a str,
     /// Language tag of the title (differs from the page's on fallbacks).
     pub lang_tag: &'a str,
+    /// `lang_tag` where it differs from the page's, else empty.
+    pub lang: &'a str,
 }
 
 /// A page in a listing.
@@ -283,6 +285,9 @@ pub struct NavLink<'a> {
     pub url: &'a str,
     /// Language tag of the title.
     pub lang_tag: &'a str,
+    /// `lang_tag` where it differs from the page's (links go to pages of the
+    /// page's own language), else empty.
+    pub lang: &'a str,
 }
 
 /// Where a page stands in its series.

@@ -75,7 +75,7 @@ fn missing_translation_falls_back_with_a_notice() {
 }
 
 #[test]
-fn a_menu_item_shown_in_the_original_language_says_so() {
+fn titles_in_the_original_language_say_so_in_menu_breadcrumbs_and_pager() {
     let site = SiteTest::new("bilingual");
     site.build();
     // `measures` has no Mongolian `_index`: its title stays Chinese, tagged.
@@ -86,6 +86,18 @@ fn a_menu_item_shown_in_the_original_language_says_so() {
     );
     let zh = site.read("measures/finance/index.html");
     assert!(zh.contains("<a aria-current=page href=/measures/>"), "{zh}");
+    // So do its breadcrumb and a pager link to it, on Mongolian pages only.
+    assert!(
+        mn.contains("<li><a href=/mn/measures/ lang=zh-Hans>"),
+        "{mn}"
+    );
+    let pager = |html: &str| html[html.find("class=pager").expect("a pager")..].to_string();
+    assert!(
+        pager(&mn).contains("<a href=/mn/measures/ lang=zh-Hans>"),
+        "{mn}"
+    );
+    assert!(zh.contains("<li><a href=/measures/>"), "{zh}");
+    assert!(pager(&zh).contains("<a href=/measures/>"), "{zh}");
 }
 
 #[test]
