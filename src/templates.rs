@@ -116,14 +116,16 @@ impl Templates {
         self.paths.contains_key(name)
     }
 
-    /// Renders template `name` for language `lang` with a view.
+    /// Renders template `name` for language `lang` with a view: the page's
+    /// UTF-8 bytes (Tera writes nothing but strings, so they are not checked
+    /// again here; [`crate::output::OutputFile::page`] takes them).
     pub fn render<V: Serialize>(
         &self,
         lang: LangId,
         name: &str,
         view: &V,
         page: &Path,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<Vec<u8>, Diagnostic> {
         let ctx = Context::from_serialize(view)
             .map_err(|e| template_error(&e, &self.paths, Some(page)))?;
         self.render_context(lang, name, &ctx, page)
@@ -138,7 +140,7 @@ impl Templates {
         name: &str,
         view: V,
         page: &Path,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<Vec<u8>, Diagnostic> {
         let ctx = Context::from_serialize(&view)
             .map_err(|e| template_error(&e, &self.paths, Some(page)))?;
         drop(view);
@@ -151,8 +153,10 @@ impl Templates {
         name: &str,
         ctx: &Context,
         page: &Path,
-    ) -> Result<String, Diagnostic> {
-        self.per_lang[lang.index()].render(name, ctx).map_err(|e| {
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut html = Vec::new();
+        let rendered = self.per_lang[lang.index()].render_to(name, ctx, &mut html);
+        rendered.map(|()| html).map_err(|e| {
             let mut d = template_error(&e, &self.paths, Some(page));
             if d.path.as_os_str().is_empty() {
                 d.path = self

@@ -23,10 +23,11 @@ use memchr::memchr;
 
 use tags::{Frame, Kind};
 
-/// Minifies one HTML document.
-pub fn minify_html(html: &str) -> Vec<u8> {
+/// Minifies one HTML document (UTF-8 text, or its bytes).
+pub fn minify_html<H: AsRef<[u8]> + ?Sized>(html: &H) -> Vec<u8> {
+    let html = html.as_ref();
     let mut m = Minifier {
-        src: html.as_bytes(),
+        src: html,
         out: Vec::with_capacity(html.len()),
         stack: vec![Frame::root()],
         attrs: Vec::new(),
