@@ -117,29 +117,40 @@ mod tests {
         );
     }
 
-    #[test]
-    fn failed_write_keeps_previous_output() {
-        let d = site();
-        let out = d.path().join("public");
+    /// `public/keep.txt` ("old") written by an earlier build: its path.
+    fn previous_output(site: &Path) -> PathBuf {
+        let out = site.join("public");
         write_site(
             &out,
             &[OutputFile::bytes("keep.txt", b"old".to_vec())],
             false,
         )
         .unwrap();
+        out
+    }
+
+    /// The previous output is whole and no staging folder is left beside it.
+    fn assert_kept(site: &Path, out: &Path) {
+        assert_eq!(fs::read(out.join("keep.txt")).unwrap(), b"old");
+        assert_eq!(
+            fs::read_dir(site).unwrap().count(),
+            3,
+            "no staging folder left"
+        );
+    }
+
+    #[test]
+    fn failed_write_keeps_previous_output() {
+        let d = site();
+        let out = previous_output(d.path());
         let bad = OutputFile {
             path: "gone.txt".into(),
             contents: Contents::Copy(d.path().join("missing")),
         };
         assert!(write_site(&out, &[bad], false).is_err());
         assert!(write_site(&out, &[OutputFile::bytes("../escape.txt", vec![])], false).is_err());
-        assert_eq!(fs::read(out.join("keep.txt")).unwrap(), b"old");
         assert!(!d.path().join("escape.txt").exists());
-        assert_eq!(
-            fs::read_dir(d.path()).unwrap().count(),
-            3,
-            "no staging folder left"
-        );
+        assert_kept(d.path(), &out);
     }
 
     /// A render that fails after writing some files drops its staging folder:
@@ -147,25 +158,14 @@ mod tests {
     #[test]
     fn dropped_staging_is_removed() {
         let d = site();
-        let out = d.path().join("public");
-        write_site(
-            &out,
-            &[OutputFile::bytes("keep.txt", b"old".to_vec())],
-            false,
-        )
-        .unwrap();
+        let out = previous_output(d.path());
         let staging = Staging::create(&out, false).unwrap();
         staging
             .write(&OutputFile::bytes("a/new.txt", b"new".to_vec()))
             .unwrap();
         drop(staging);
-        assert_eq!(fs::read(out.join("keep.txt")).unwrap(), b"old");
         assert!(!out.join("a/new.txt").exists());
-        assert_eq!(
-            fs::read_dir(d.path()).unwrap().count(),
-            3,
-            "no staging folder left"
-        );
+        assert_kept(d.path(), &out);
     }
 
     #[test]

@@ -88,13 +88,12 @@ impl<'a> ViewBuilder<'a> {
                 .iter()
                 .map(|&i| {
                     let e = &site.entries[i];
-                    let tag = self.text_tag(e);
                     NavItem {
                         title: &site.source(e).title,
                         url: &e.url,
                         active: current.is_some_and(|u| u.starts_with(e.url.as_str())),
-                        lang_tag: tag,
-                        lang: if tag == l.tag { "" } else { tag },
+                        lang_tag: self.text_tag(e),
+                        lang: self.other_tag(e),
                     }
                 })
                 .collect(),

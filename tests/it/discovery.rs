@@ -145,14 +145,7 @@ fn home_cards_list_a_listing_page_of_pages_and_link_the_rest() {
 
 #[test]
 fn tag_term_pages_are_paginated_like_sections() {
-    let site = SiteTest::new("basic");
-    site.add_config("paginate_by: 1\n");
-    let org =
-        std::fs::read_to_string(site.root().join("content/measures/organisation.md")).unwrap();
-    site.write(
-        "content/measures/organisation.md",
-        org.replacen("---\n", "---\ntags: [金融]\n", 1),
-    );
+    let site = SiteTest::paginated_basic();
     site.build();
     let first = site.read("tags/金融/index.html");
     let second = site.read("tags/金融/page/2/index.html");

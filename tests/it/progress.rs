@@ -6,19 +6,9 @@ use std::process::Command;
 
 use crate::support::SiteTest;
 
-/// The `basic` fixture paginated one page to a listing page, with a tag on
-/// two pages (two tag listing pages).
-fn paginated_site() -> SiteTest {
-    let site = SiteTest::new("basic");
-    site.add_config("paginate_by: 1\n");
-    let org =
-        std::fs::read_to_string(site.root().join("content/measures/organisation.md")).unwrap();
-    site.write(
-        "content/measures/organisation.md",
-        org.replacen("---\n", "---\ntags: [金融]\n", 1),
-    );
-    site
-}
+/// The environment of a build run by hand with timings: a terminal type
+/// and `BICHIG_TIMINGS` (CI, which hides the bar, is removed besides).
+const TERMINAL_TIMINGS: [(&str, &str); 2] = [("BICHIG_TIMINGS", "1"), ("TERM", "xterm-256color")];
 
 /// `pages` more pages in a section of their own, each with some text: a debug
 /// build of them takes well over the bar's one second.
@@ -40,7 +30,7 @@ fn slow_site(pages: usize) -> SiteTest {
 
 #[test]
 fn the_count_reaches_the_total_of_entry_and_tag_pages() {
-    let site = paginated_site();
+    let site = SiteTest::paginated_basic();
     let progress = bichig::progress::Progress::new(false);
     let opts = bichig::BuildOptions {
         root: site.root().to_path_buf(),
@@ -80,9 +70,8 @@ fn a_build_into_a_pipe_shows_no_bar_and_keeps_its_timings() {
     let out = Command::new(env!("CARGO_BIN_EXE_bichig"))
         .args(["build", "--root"])
         .arg(site.root())
-        .env("BICHIG_TIMINGS", "1")
+        .envs(TERMINAL_TIMINGS)
         .env_remove("CI")
-        .env("TERM", "xterm-256color")
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -119,9 +108,8 @@ fn a_build_on_a_terminal_draws_its_bar_above_nothing_it_overwrites() {
     );
     let out = Command::new("script")
         .args(["-qec", &cmd, "/dev/null"])
-        .env("BICHIG_TIMINGS", "1")
+        .envs(TERMINAL_TIMINGS)
         .env_remove("CI")
-        .env("TERM", "xterm-256color")
         .output()
         .unwrap();
     let tty = String::from_utf8_lossy(&out.stdout);

@@ -79,6 +79,19 @@ impl SiteTest {
         SiteTest { dir }
     }
 
+    /// The `basic` fixture paginated one page to a listing page, with a tag
+    /// on two pages (two tag listing pages).
+    pub fn paginated_basic() -> SiteTest {
+        let site = SiteTest::new("basic");
+        site.add_config("paginate_by: 1\n");
+        let org = fs::read_to_string(site.root().join("content/measures/organisation.md")).unwrap();
+        site.write(
+            "content/measures/organisation.md",
+            org.replacen("---\n", "---\ntags: [金融]\n", 1),
+        );
+        site
+    }
+
     /// An empty folder: no site at all.
     pub fn empty() -> SiteTest {
         SiteTest {
